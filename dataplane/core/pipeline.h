@@ -1,0 +1,42 @@
+/* One worker's decode pipeline: frame -> link -> IP -> SCTP (reassembly)
+ * -> M3UA | M2PA/MTP3 -> SCCP (reassembly) -> TCAP (transactions) -> MAP
+ * -> TPDU -> text -> concatenation -> one ss_sm per complete message.
+ * Owns its tables and counters; allocates only in ss_pipeline_new. Not
+ * thread-safe: one pipeline per worker. */
+#ifndef SS_PIPELINE_H
+#define SS_PIPELINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dataplane/core/sm.h"
+#include "dataplane/core/stats.h"
+#include "dataplane/decode/link.h"
+
+struct ss_pipeline_cfg {
+    uint32_t sctp_slots;    /* SCTP fragment reassembly entries */
+    uint32_t sccp_slots;    /* SCCP segment reassembly entries */
+    uint32_t tcap_slots;    /* TCAP dialogues remembered */
+    uint32_t concat_slots;  /* concatenated messages being assembled */
+    uint64_t timeout_ns;    /* expiry of every table, by capture time */
+};
+
+/* Called for every complete short message; the record is valid only
+ * during the call. */
+typedef void (*ss_sm_fn)(void *ctx, const struct ss_sm *sm);
+
+struct ss_pipeline;
+
+void ss_pipeline_cfg_default(struct ss_pipeline_cfg *cfg);
+struct ss_pipeline *ss_pipeline_new(const struct ss_pipeline_cfg *cfg, ss_sm_fn fn, void *ctx);
+void ss_pipeline_free(struct ss_pipeline *pl);
+
+/* Decodes one frame. frame_id identifies it for evidence (the capture's
+ * frame number offline). Tables expire by ts_ns as time advances. */
+void ss_pipeline_frame(struct ss_pipeline *pl, const uint8_t *frame, size_t len,
+                       enum ss_linktype lt, uint64_t ts_ns, uint64_t frame_id);
+/* End of input: everything still held expires (and is counted). */
+void ss_pipeline_finish(struct ss_pipeline *pl);
+const struct ss_stats *ss_pipeline_stats(const struct ss_pipeline *pl);
+
+#endif

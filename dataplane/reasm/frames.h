@@ -1,0 +1,34 @@
+/* The frames a record was built from, carried through every reassembly
+ * table so that evidence can name all of them. Bounded: ids past
+ * SS_FRAMES_MAX are dropped and `lost` says how many. */
+#ifndef SS_FRAMES_H
+#define SS_FRAMES_H
+
+#include <stdint.h>
+
+#define SS_FRAMES_MAX 32
+
+struct ss_frames {
+    uint8_t n;
+    uint8_t lost;
+    uint64_t id[SS_FRAMES_MAX];
+};
+
+static inline void ss_frames_add(struct ss_frames *f, uint64_t id)
+{
+    for (unsigned i = 0; i < f->n; i++)
+        if (f->id[i] == id)
+            return;
+    if (f->n < SS_FRAMES_MAX)
+        f->id[f->n++] = id;
+    else if (f->lost < UINT8_MAX)
+        f->lost++;
+}
+
+static inline void ss_frames_merge(struct ss_frames *f, const struct ss_frames *g)
+{
+    for (unsigned i = 0; i < g->n; i++)
+        ss_frames_add(f, g->id[i]);
+}
+
+#endif

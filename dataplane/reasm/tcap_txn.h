@@ -1,0 +1,36 @@
+/* TCAP transaction table: remembers each dialogue's MAP application
+ * context so that components arriving in a TC-CONTINUE after a
+ * dialogue-only TC-BEGIN (MAP v3 segmentation, TS 29.002 §15.4.1) are still
+ * attributed to it. Keyed by (transaction id, hash of the sending SCCP
+ * party); bounded, expiry by capture time. */
+#ifndef SS_TCAP_TXN_H
+#define SS_TCAP_TXN_H
+
+#include <stdint.h>
+
+#include "dataplane/decode/result.h"
+#include "dataplane/decode/tcap.h"
+
+struct ss_tcap_txn;
+
+struct ss_tcap_ctx {
+    uint8_t map_ac;      /* 0 when unknown */
+    uint8_t map_version; /* 1, 2, 3; 0 when unknown */
+};
+
+struct ss_tcap_txn *ss_tcap_txn_new(uint32_t slots, uint64_t timeout_ns);
+void ss_tcap_txn_free(struct ss_tcap_txn *t);
+
+/* Updates the table with message m and returns its dialogue's context.
+ * calling/called: hashes of the SCCP calling and called parties of m.
+ * Rules: a BEGIN with an ACN stores it under (otid, calling); a BEGIN
+ * without a dialogue portion is MAP v1. A CONTINUE with an ACN stores it
+ * under (otid, calling); without, it looks up (otid, calling) then
+ * (dtid, called). END looks up (dtid, called) and forgets the dialogue;
+ * ABORT forgets it. SS_NO_CONTEXT when nothing is known (ctx zeroed). */
+enum ss_result ss_tcap_txn_track(struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,
+                                 uint64_t called, uint64_t ts_ns, struct ss_tcap_ctx *ctx);
+uint32_t ss_tcap_txn_expire(struct ss_tcap_txn *t, uint64_t now_ns);
+uint32_t ss_tcap_txn_in_use(const struct ss_tcap_txn *t);
+
+#endif
