@@ -38,6 +38,7 @@ struct ss_sm {
     char called_gt[SS_DIGITS_MAX + 1], calling_gt[SS_DIGITS_MAX + 1];
     uint64_t ts_ns;        /* capture time of the frame that completed it */
     struct ss_frames frames;
+    bool has_text;         /* false for 8-bit data and compressed text */
     size_t text_len;
     char text[SS_SM_TEXT_MAX + 1]; /* UTF-8, NUL-terminated */
 };

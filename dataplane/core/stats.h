@@ -21,6 +21,7 @@ struct ss_stats {
     uint64_t m2pa_user_data, m2pa_other;
     uint64_t mtp3_not_sccp;      /* SI other than SCCP (ISUP, SNM...) */
     uint64_t sccp_udt, sccp_xudt, sccp_ludt, sccp_other;
+    uint64_t sccp_mgmt;          /* SCCP management (SSN 1, Q.713 §5) */
     uint64_t tcap_begin, tcap_continue, tcap_end, tcap_abort, tcap_other;
     uint64_t tcap_components;
     uint64_t map_invoke[SS_STATS_MAP_OPS]; /* by local opcode */

@@ -23,7 +23,7 @@ void ss_sccp_reasm_free(struct ss_sccp_reasm *r);
 
 /* m must have has_seg. Returns SS_HELD, SS_DUPLICATE, SS_BAD_VALUE (a
  * segment out of sequence), SS_TABLE_FULL, SS_OVERSIZE, or SS_OK with the
- * whole user data at *data/*len (valid until the next call) and *frames
+ * whole user data at *data, *len (valid until the next call) and *frames
  * the union of the segments' frames (frames_in is this segment's). */
 enum ss_result ss_sccp_reasm_add(struct ss_sccp_reasm *r, uint32_t opc, const struct ss_sccp *m,
                                  uint64_t ts_ns, const struct ss_frames *frames_in,

@@ -25,8 +25,11 @@ void ss_sctp_reasm_free(struct ss_sctp_reasm *r);
 
 /* Adds one DATA chunk that is a fragment (not both B and E). Returns
  * SS_HELD, SS_DUPLICATE (same TSN already held), SS_TABLE_FULL,
- * SS_OVERSIZE, or SS_OK: the whole message is at *msg/*len (valid until
- * the next call) and *frames lists every frame that carried a fragment. */
+ * SS_OVERSIZE, or SS_OK: the whole message is at *msg, *len (valid until
+ * the next call) and *frames lists every frame that carried a fragment.
+ * SS_TABLE_FULL: the oldest entry was evicted to make room and this
+ * fragment is held. SS_OVERSIZE drops the whole message. A chunk with
+ * both B and E set is not a fragment: SS_BAD_VALUE. */
 enum ss_result ss_sctp_reasm_add(struct ss_sctp_reasm *r, const struct ss_ip *ip,
                                  const struct ss_sctp *s, const struct ss_sctp_data *d,
                                  uint64_t ts_ns, uint64_t frame_id, const uint8_t **msg,

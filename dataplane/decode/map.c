@@ -1,0 +1,153 @@
+#include <string.h>
+
+#include "dataplane/decode/ber.h"
+#include "dataplane/decode/map.h"
+
+/* TS 29.002 §17.7.8: AddressString SIZE (1..maxAddressLength = 20), IMSI
+ * TBCD-STRING SIZE (3..8), LMSI OCTET STRING SIZE (4); §17.7.6 SignalInfo
+ * SIZE (1..maxSignalInfoLength = 200). */
+#define MAP_ADDR_MAX 20
+#define MAP_IMSI_MIN 3
+#define MAP_IMSI_MAX 8
+#define MAP_LMSI_LEN 4
+#define MAP_UI_MAX   200
+
+enum {
+    TAG_DA_IMSI = 0x80,
+    TAG_DA_LMSI = 0x81,
+    TAG_OA_MSISDN = 0x82,
+    TAG_SC_ADDRESS = 0x84,
+    TAG_NO_ADDRESS = 0x85,
+    TAG_OCTET_STRING = 0x04,
+    TAG_NULL = 0x05,
+    TAG_SEQUENCE = 0x30,
+};
+
+static enum ss_result map_imsi(const struct ss_ber *e, char out[SS_DIGITS_MAX + 1])
+{
+    if (e->len < MAP_IMSI_MIN || e->len > MAP_IMSI_MAX)
+        return SS_BAD_LENGTH;
+    return ss_bcd_decode(e->val, e->len, SS_DIGITS_MAX, out);
+}
+
+static enum ss_result map_address_string(const struct ss_ber *e, struct ss_map_addr *a)
+{
+    /* First octet: extension, nature of address, numbering plan. */
+    if (e->len < 1 || e->len > MAP_ADDR_MAX)
+        return SS_BAD_LENGTH;
+    a->ton_npi = e->val[0];
+    return ss_bcd_decode(e->val + 1, e->len - 1, SS_DIGITS_MAX, a->digits);
+}
+
+static enum ss_result map_lmsi(const struct ss_ber *e, struct ss_map_addr *a)
+{
+    static const char hex[] = "0123456789abcdef";
+
+    if (e->len != MAP_LMSI_LEN)
+        return SS_BAD_LENGTH;
+    for (size_t i = 0; i < MAP_LMSI_LEN; i++) {
+        a->digits[2 * i] = hex[e->val[i] >> 4];
+        a->digits[2 * i + 1] = hex[e->val[i] & 0x0f];
+    }
+    a->digits[2 * MAP_LMSI_LEN] = '\0';
+    return SS_OK;
+}
+
+/* One SM-RP-DA or SM-RP-OA CHOICE alternative; is_da picks which tags are
+ * allowed (TS 29.002 §7.6.8.1, .2). */
+static enum ss_result map_sm_rp_addr(const struct ss_ber *e, bool is_da, struct ss_map_addr *a)
+{
+    switch (e->id) {
+    case TAG_DA_IMSI:
+        if (!is_da)
+            return SS_BAD_TAG;
+        a->kind = SS_MAP_ADDR_IMSI;
+        return map_imsi(e, a->digits);
+    case TAG_DA_LMSI:
+        if (!is_da)
+            return SS_BAD_TAG;
+        a->kind = SS_MAP_ADDR_LMSI;
+        return map_lmsi(e, a);
+    case TAG_OA_MSISDN:
+        if (is_da)
+            return SS_BAD_TAG;
+        a->kind = SS_MAP_ADDR_MSISDN;
+        return map_address_string(e, a);
+    case TAG_SC_ADDRESS:
+        a->kind = SS_MAP_ADDR_SC;
+        return map_address_string(e, a);
+    case TAG_NO_ADDRESS:
+        a->kind = SS_MAP_ADDR_ABSENT;
+        return e->len == 0 ? SS_OK : SS_BAD_LENGTH;
+    default:
+        return SS_BAD_TAG;
+    }
+}
+
+/* The optional fields after SM-RP-UI: moreMessagesToSend (v2 ForwardSM-Arg,
+ * MT-ForwardSM-Arg), extensionContainer, and the imsi of MO-ForwardSM-Arg
+ * v3 after the extension marker. Unknown extensions are skipped. */
+static enum ss_result map_sm_optional(const struct ss_ber *e, struct ss_map_sm *out)
+{
+    switch (e->id) {
+    case TAG_NULL:
+        if (e->len != 0)
+            return SS_BAD_LENGTH;
+        out->more_messages = true;
+        return SS_OK;
+    case TAG_OCTET_STRING:
+        out->has_imsi = true;
+        return map_imsi(e, out->imsi);
+    default:
+        return SS_OK;
+    }
+}
+
+static enum ss_result map_next(const uint8_t **p, size_t *left, struct ss_ber *e)
+{
+    enum ss_result r;
+
+    if (*left == 0)
+        return SS_TRUNCATED;
+    if ((r = ss_ber_read(*p, *left, e)) != SS_OK)
+        return r;
+    *p += e->total;
+    *left -= e->total;
+    return SS_OK;
+}
+
+enum ss_result ss_map_sm_decode(const uint8_t *param, size_t len, struct ss_map_sm *out)
+{
+    /* TS 29.002 §17.7.5 ForwardSM-Arg / MO-ForwardSM-Arg / MT-ForwardSM-Arg:
+     * SEQUENCE { sm-RP-DA, sm-RP-OA, sm-RP-UI, optional fields }. */
+    struct ss_ber seq, e;
+    const uint8_t *p;
+    size_t left;
+    enum ss_result r;
+
+    memset(out, 0, sizeof *out);
+    if ((r = ss_ber_read(param, len, &seq)) != SS_OK)
+        return r;
+    if (seq.id != TAG_SEQUENCE)
+        return SS_BAD_TAG;
+    p = seq.val;
+    left = seq.len;
+    if ((r = map_next(&p, &left, &e)) != SS_OK || (r = map_sm_rp_addr(&e, true, &out->da)) != SS_OK)
+        return r;
+    if ((r = map_next(&p, &left, &e)) != SS_OK ||
+        (r = map_sm_rp_addr(&e, false, &out->oa)) != SS_OK)
+        return r;
+    if ((r = map_next(&p, &left, &e)) != SS_OK)
+        return r;
+    if (e.id != TAG_OCTET_STRING)
+        return SS_BAD_TAG;
+    if (e.len < 1 || e.len > MAP_UI_MAX)
+        return SS_BAD_LENGTH;
+    out->ui = e.val;
+    out->ui_len = e.len;
+    while (left > 0) {
+        if ((r = map_next(&p, &left, &e)) != SS_OK || (r = map_sm_optional(&e, out)) != SS_OK)
+            return r;
+    }
+    return SS_OK;
+}

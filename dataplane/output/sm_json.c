@@ -1,0 +1,26 @@
+#include "dataplane/output/sm_json.h"
+
+void ss_sm_json(struct ss_json *j, const struct ss_sm *sm)
+{
+    ss_json_time(j, "ts", sm->ts_ns);
+    ss_json_cstr(j, "dir", sm->dir == SS_DIR_MO ? "MO" : "MT");
+    ss_json_uint(j, "opcode", sm->opcode);
+    if (sm->map_version)
+        ss_json_uint(j, "map_version", sm->map_version);
+    else
+        ss_json_null(j, "map_version");
+    ss_json_cstr(j, "sender", sm->sender);
+    ss_json_str_or_null(j, "recipient", sm->has_recipient, sm->recipient);
+    ss_json_str_or_null(j, "imsi", sm->has_imsi, sm->imsi);
+    ss_json_str_or_null(j, "smsc", sm->has_smsc, sm->smsc);
+    ss_json_uint(j, "dcs", sm->dcs);
+    ss_json_uint(j, "parts", sm->parts);
+    if (sm->has_text)
+        ss_json_str(j, "text", sm->text, sm->text_len);
+    else
+        ss_json_null(j, "text");
+    ss_json_uint(j, "opc", sm->opc);
+    ss_json_uint(j, "dpc", sm->dpc);
+    ss_json_cstr(j, "calling_gt", sm->calling_gt);
+    ss_json_cstr(j, "called_gt", sm->called_gt);
+}

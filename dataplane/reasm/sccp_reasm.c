@@ -1,0 +1,231 @@
+/* SCCP segment reassembly (Q.714 §4.1.1.2).
+ *
+ * A set-associative table: a message's key (OPC, calling address, local
+ * reference) hashes to one set of SCCP_REASM_WAYS slots, so every lookup
+ * and insertion touches at most that many. When a first segment finds its
+ * set full, the slot whose message started earliest is evicted and the
+ * call returns SS_TABLE_FULL (the new segment is held; the evicted message
+ * is the loss the caller counts). Evicting the oldest rather than refusing
+ * the newest keeps a burst of never-completed first segments from
+ * blocking real messages until they expire. */
+#include "dataplane/reasm/sccp_reasm.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCCP_REASM_WAYS 4
+
+struct reasm_slot {
+    bool used;
+    uint8_t remaining; /* `remaining` of the last segment held */
+    uint32_t opc;
+    uint32_t local_ref;
+    struct ss_sccp_addr calling;
+    uint64_t first_ns;
+    size_t len;
+    struct ss_frames frames;
+    uint8_t buf[SS_SCCP_REASM_MSG_MAX];
+};
+
+struct ss_sccp_reasm {
+    uint32_t sets;
+    uint32_t in_use;
+    uint64_t timeout_ns;
+    struct reasm_slot *slot; /* sets * SCCP_REASM_WAYS */
+};
+
+struct ss_sccp_reasm *ss_sccp_reasm_new(uint32_t slots, uint64_t timeout_ns)
+{
+    struct ss_sccp_reasm *r = calloc(1, sizeof(*r));
+
+    if (!r)
+        return NULL;
+    r->sets = slots ? (slots + SCCP_REASM_WAYS - 1) / SCCP_REASM_WAYS : 1;
+    r->timeout_ns = timeout_ns;
+    r->slot = calloc((size_t)r->sets * SCCP_REASM_WAYS, sizeof(*r->slot));
+    if (!r->slot) {
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void ss_sccp_reasm_free(struct ss_sccp_reasm *r)
+{
+    if (!r)
+        return;
+    free(r->slot);
+    free(r);
+}
+
+static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
+{
+    const uint8_t *b = p;
+
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+/* Hashes the calling address by its fields, not its bytes, so that
+ * struct padding never enters the key. */
+static uint64_t reasm_hash(uint32_t opc, const struct ss_sccp_addr *a, uint32_t ref)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    uint8_t f[] = {a->ri, a->gti, a->has_pc, a->has_ssn, a->ssn, a->tt, a->np, a->nai};
+
+    h = fnv1a(h, &opc, sizeof(opc));
+    h = fnv1a(h, &ref, sizeof(ref));
+    h = fnv1a(h, &a->pc, sizeof(a->pc));
+    h = fnv1a(h, f, sizeof(f));
+    return fnv1a(h, a->digits, strlen(a->digits));
+}
+
+static bool addr_equal(const struct ss_sccp_addr *a, const struct ss_sccp_addr *b)
+{
+    return a->ri == b->ri && a->gti == b->gti && a->has_pc == b->has_pc &&
+           a->has_ssn == b->has_ssn && a->pc == b->pc && a->ssn == b->ssn && a->tt == b->tt &&
+           a->np == b->np && a->es == b->es && a->nai == b->nai &&
+           strcmp(a->digits, b->digits) == 0;
+}
+
+static struct reasm_slot *reasm_set(struct ss_sccp_reasm *r, uint32_t opc, const struct ss_sccp *m)
+{
+    uint64_t h = reasm_hash(opc, &m->calling, m->seg.local_ref);
+    return &r->slot[(h % r->sets) * SCCP_REASM_WAYS];
+}
+
+static struct reasm_slot *reasm_find(struct reasm_slot *set, uint32_t opc, const struct ss_sccp *m)
+{
+    for (unsigned i = 0; i < SCCP_REASM_WAYS; i++)
+        if (set[i].used && set[i].opc == opc && set[i].local_ref == m->seg.local_ref &&
+            addr_equal(&set[i].calling, &m->calling))
+            return &set[i];
+    return NULL;
+}
+
+static void reasm_drop(struct ss_sccp_reasm *r, struct reasm_slot *s)
+{
+    s->used = false;
+    r->in_use--;
+}
+
+/* A free slot of the set, or the oldest one, evicted (*evicted set). */
+static struct reasm_slot *reasm_claim(struct ss_sccp_reasm *r, struct reasm_slot *set,
+                                      bool *evicted)
+{
+    struct reasm_slot *oldest = &set[0];
+
+    *evicted = false;
+    for (unsigned i = 0; i < SCCP_REASM_WAYS; i++) {
+        if (!set[i].used)
+            return &set[i];
+        if (set[i].first_ns < oldest->first_ns)
+            oldest = &set[i];
+    }
+    reasm_drop(r, oldest);
+    *evicted = true;
+    return oldest;
+}
+
+static enum ss_result reasm_first(struct ss_sccp_reasm *r, struct reasm_slot *set, uint32_t opc,
+                                  const struct ss_sccp *m, uint64_t ts_ns,
+                                  const struct ss_frames *frames_in)
+{
+    bool evicted;
+    struct reasm_slot *s = reasm_find(set, opc, m);
+
+    /* A repeated first segment is a retransmission; any other first
+     * segment under a live key starts the message again. */
+    if (s && s->len == m->len && s->remaining == m->seg.remaining)
+        return SS_DUPLICATE;
+    if (s)
+        reasm_drop(r, s);
+    s = reasm_claim(r, set, &evicted);
+    s->used = true;
+    r->in_use++;
+    s->opc = opc;
+    s->local_ref = m->seg.local_ref;
+    s->calling = m->calling;
+    s->remaining = m->seg.remaining;
+    s->first_ns = ts_ns;
+    s->frames = *frames_in;
+    s->len = m->len;
+    memcpy(s->buf, m->data, m->len);
+    return evicted ? SS_TABLE_FULL : SS_HELD;
+}
+
+static enum ss_result reasm_append(struct ss_sccp_reasm *r, struct reasm_slot *s,
+                                   const struct ss_sccp *m, const struct ss_frames *frames_in,
+                                   const uint8_t **data, size_t *len, struct ss_frames *frames)
+{
+    if (m->seg.remaining == s->remaining)
+        return SS_DUPLICATE;
+    if (m->seg.remaining + 1 != s->remaining) {
+        reasm_drop(r, s);
+        return SS_BAD_VALUE;
+    }
+    if (m->len > sizeof(s->buf) - s->len) {
+        reasm_drop(r, s);
+        return SS_OVERSIZE;
+    }
+    memcpy(s->buf + s->len, m->data, m->len);
+    s->len += m->len;
+    s->remaining = m->seg.remaining;
+    ss_frames_merge(&s->frames, frames_in);
+    if (s->remaining)
+        return SS_HELD;
+    /* The slot is free again, but its buffer stays untouched until the
+     * next call, which is as long as *data is promised to live. */
+    reasm_drop(r, s);
+    *data = s->buf;
+    *len = s->len;
+    *frames = s->frames;
+    return SS_OK;
+}
+
+enum ss_result ss_sccp_reasm_add(struct ss_sccp_reasm *r, uint32_t opc, const struct ss_sccp *m,
+                                 uint64_t ts_ns, const struct ss_frames *frames_in,
+                                 const uint8_t **data, size_t *len, struct ss_frames *frames)
+{
+    if (!m->has_seg)
+        return SS_BAD_VALUE;
+    /* At most SS_SCCP_REASM_SEGS_MAX segments, bytes bounded per slot. */
+    if (m->seg.remaining >= SS_SCCP_REASM_SEGS_MAX || m->len > SS_SCCP_REASM_MSG_MAX)
+        return SS_OVERSIZE;
+    if (m->seg.first && m->seg.remaining == 0) {
+        *data = m->data;
+        *len = m->len;
+        *frames = *frames_in;
+        return SS_OK;
+    }
+    struct reasm_slot *set = reasm_set(r, opc, m);
+    if (m->seg.first)
+        return reasm_first(r, set, opc, m, ts_ns, frames_in);
+    struct reasm_slot *s = reasm_find(set, opc, m);
+    if (!s)
+        return SS_BAD_VALUE;
+    return reasm_append(r, s, m, frames_in, data, len, frames);
+}
+
+/* Q.714 §4.1.1.2: the reassembly timer runs from the first segment.
+ * Capture times may step back slightly; such a slot is simply not due. */
+uint32_t ss_sccp_reasm_expire(struct ss_sccp_reasm *r, uint64_t now_ns)
+{
+    uint32_t n = 0;
+
+    for (size_t i = 0; i < (size_t)r->sets * SCCP_REASM_WAYS; i++) {
+        struct reasm_slot *s = &r->slot[i];
+        if (s->used && now_ns > s->first_ns && now_ns - s->first_ns > r->timeout_ns) {
+            reasm_drop(r, s);
+            n++;
+        }
+    }
+    return n;
+}
+
+uint32_t ss_sccp_reasm_in_use(const struct ss_sccp_reasm *r)
+{
+    return r->in_use;
+}

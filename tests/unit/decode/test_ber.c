@@ -1,0 +1,257 @@
+/* X.690 BER reader: vectors written out by hand from X.690 §8.1. */
+#include <CUnit/Basic.h>
+#include <string.h>
+
+#include "dataplane/decode/ber.h"
+
+static struct ss_ber e;
+
+static void test_ber_short_form_primitive(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x02,       /* universal, primitive, tag 2 (INTEGER) */
+        0x01,       /* length 1, short form */
+        0x2d,       /* 45 */
+        0xee,       /* next element: not part of this one */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.cls, SS_BER_UNIVERSAL);
+    CU_ASSERT_FALSE(e.constructed);
+    CU_ASSERT_EQUAL(e.tag, 2);
+    CU_ASSERT_EQUAL(e.id, 0x02);
+    CU_ASSERT_FALSE(e.indefinite);
+    CU_ASSERT_PTR_EQUAL(e.val, v + 2);
+    CU_ASSERT_EQUAL(e.len, 1);
+    CU_ASSERT_EQUAL(e.total, 3);
+}
+
+static void test_ber_context_constructed_class_and_tag(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0xa1,       /* context (10), constructed (1), tag 1: TCAP Invoke */
+        0x00,       /* length 0 */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.cls, SS_BER_CONTEXT);
+    CU_ASSERT_TRUE(e.constructed);
+    CU_ASSERT_EQUAL(e.tag, 1);
+    CU_ASSERT_EQUAL(e.len, 0);
+    CU_ASSERT_EQUAL(e.total, 2);
+}
+
+/* §8.1.2.4: tag 0x1f escape, then base-128 octets: 0x81 0x00 = 128. */
+static void test_ber_high_tag_number_two_octets(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x9f,       /* context, primitive, tag escape 0x1f */
+        0x81, 0x00, /* tag number 1*128 + 0 = 128 */
+        0x01,       /* length 1 */
+        0x07,       /* contents */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.cls, SS_BER_CONTEXT);
+    CU_ASSERT_EQUAL(e.tag, 128);
+    CU_ASSERT_EQUAL(e.id, 0x9f);
+    CU_ASSERT_EQUAL(e.len, 1);
+    CU_ASSERT_EQUAL(e.total, 5);
+}
+
+static void test_ber_high_tag_four_octets_ok_five_bad_tag(void)
+{
+    /* 4 base-128 octets: 0x7f | 0x7f<<7 | ... = 2^28 - 1 */
+    static const uint8_t four[] = {0x1f, 0xff, 0xff, 0xff, 0x7f, 0x00};
+    static const uint8_t five[] = {0x1f, 0x81, 0x81, 0x81, 0x81, 0x01, 0x00};
+    CU_ASSERT_EQUAL(ss_ber_read(four, sizeof four, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.tag, (1u << 28) - 1);
+    CU_ASSERT_EQUAL(ss_ber_read(five, sizeof five, &e), SS_BAD_TAG);
+}
+
+static void test_ber_high_tag_truncated(void)
+{
+    static const uint8_t v[] = {0x1f, 0x81}; /* continuation bit set, nothing follows */
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_TRUNCATED);
+}
+
+static void test_ber_empty_and_missing_length_truncated(void)
+{
+    static const uint8_t v[] = {0x04};
+    CU_ASSERT_EQUAL(ss_ber_read(v, 0, &e), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_TRUNCATED);
+}
+
+/* §8.1.3.5: long form, 0x81 = one length octet, 0x82 = two. */
+static void test_ber_long_form_lengths(void)
+{
+    uint8_t v[4 + 300];
+    memset(v, 0, sizeof v);
+    v[0] = 0x04; /* OCTET STRING */
+    v[1] = 0x81; /* long form, 1 length octet */
+    v[2] = 0x80; /* 128 */
+    CU_ASSERT_EQUAL(ss_ber_read(v, 3 + 128, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.len, 128);
+    CU_ASSERT_EQUAL(e.total, 131);
+    v[1] = 0x82; /* long form, 2 length octets */
+    v[2] = 0x01;
+    v[3] = 0x2c; /* 300 */
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.len, 300);
+    CU_ASSERT_PTR_EQUAL(e.val, v + 4);
+    CU_ASSERT_EQUAL(e.total, 304);
+}
+
+static void test_ber_long_form_four_octets_ok_five_unsupported(void)
+{
+    static const uint8_t four[] = {0x04, 0x84, 0x00, 0x00, 0x00, 0x01, 0xaa};
+    static const uint8_t five[] = {0x04, 0x85, 0x00, 0x00, 0x00, 0x00, 0x01, 0xaa};
+    static const uint8_t short_len[] = {0x04, 0x82, 0x01}; /* 2 length octets, 1 present */
+    CU_ASSERT_EQUAL(ss_ber_read(four, sizeof four, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.len, 1);
+    CU_ASSERT_EQUAL(ss_ber_read(five, sizeof five, &e), SS_UNSUPPORTED);
+    CU_ASSERT_EQUAL(ss_ber_read(short_len, sizeof short_len, &e), SS_TRUNCATED);
+}
+
+static void test_ber_reserved_length_0xff_bad_length(void)
+{
+    static const uint8_t v[] = {0x04, 0xff, 0x00};
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_BAD_LENGTH);
+}
+
+static void test_ber_definite_length_past_buffer_truncated(void)
+{
+    static const uint8_t v[] = {0x04, 0x03, 0x01, 0x02}; /* says 3, has 2 */
+    static const uint8_t big[] = {0x04, 0x84, 0xff, 0xff, 0xff, 0xff, 0x00};
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_ber_read(big, sizeof big, &e), SS_TRUNCATED);
+}
+
+/* §8.1.5: 30 80 {02 01 05} {30 80 {04 00} 00 00} 00 00 */
+static void test_ber_indefinite_nested_finds_matching_eoc(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x30, 0x80,       /* SEQUENCE, indefinite */
+        0x02, 0x01, 0x05, /*   INTEGER 5 */
+        0x30, 0x80,       /*   SEQUENCE, indefinite */
+        0x04, 0x00,       /*     empty OCTET STRING (its 00 must not end anything) */
+        0x00, 0x00,       /*   EOC of the inner SEQUENCE */
+        0x00, 0x00,       /* EOC of the outer SEQUENCE */
+        0x05, 0x00,       /* a following NULL, outside */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_OK);
+    CU_ASSERT_TRUE(e.indefinite);
+    CU_ASSERT_PTR_EQUAL(e.val, v + 2);
+    CU_ASSERT_EQUAL(e.len, 9);
+    CU_ASSERT_EQUAL(e.total, 13);
+}
+
+static void test_ber_indefinite_without_eoc_truncated(void)
+{
+    static const uint8_t v[] = {0x30, 0x80, 0x02, 0x01, 0x05, 0x00};
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_TRUNCATED);
+}
+
+static void test_ber_indefinite_with_bad_child_propagates(void)
+{
+    static const uint8_t v[] = {0x30, 0x80, 0x02, 0x05, 0x01, 0x00, 0x00}; /* child says 5 */
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_TRUNCATED);
+}
+
+/* §8.1.3.2 a: primitive encodings use the definite form only. */
+static void test_ber_indefinite_primitive_bad_length(void)
+{
+    static const uint8_t v[] = {0x04, 0x80, 0x01, 0x00, 0x00};
+    CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_BAD_LENGTH);
+}
+
+/* n nested indefinite SEQUENCEs: 30 80 ... 30 80 00 00 ... 00 00 */
+static size_t nest(uint8_t *v, unsigned n)
+{
+    size_t off = 0;
+    for (unsigned i = 0; i < n; i++) {
+        v[off++] = 0x30;
+        v[off++] = 0x80;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        v[off++] = 0x00;
+        v[off++] = 0x00;
+    }
+    return off;
+}
+
+static void test_ber_indefinite_depth_bound(void)
+{
+    uint8_t v[4 * (SS_BER_MAX_DEPTH + 1)];
+    size_t n = nest(v, SS_BER_MAX_DEPTH);
+    CU_ASSERT_EQUAL(ss_ber_read(v, n, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.total, n);
+    n = nest(v, SS_BER_MAX_DEPTH + 1);
+    CU_ASSERT_EQUAL(ss_ber_read(v, n, &e), SS_TOO_DEEP);
+}
+
+static void test_ber_int_values(void)
+{
+    static const uint8_t one[] = {0x02, 0x01, 0x7f};
+    static const uint8_t neg[] = {0x02, 0x01, 0xff};
+    static const uint8_t two[] = {0x02, 0x02, 0x00, 0x80};
+    static const uint8_t four[] = {0x02, 0x04, 0x80, 0x00, 0x00, 0x00};
+    int32_t i;
+    CU_ASSERT_EQUAL(ss_ber_read(one, sizeof one, &e), SS_OK);
+    CU_ASSERT_EQUAL(ss_ber_int(&e, &i), SS_OK);
+    CU_ASSERT_EQUAL(i, 127);
+    CU_ASSERT_EQUAL(ss_ber_read(neg, sizeof neg, &e), SS_OK);
+    CU_ASSERT_EQUAL(ss_ber_int(&e, &i), SS_OK);
+    CU_ASSERT_EQUAL(i, -1);
+    CU_ASSERT_EQUAL(ss_ber_read(two, sizeof two, &e), SS_OK);
+    CU_ASSERT_EQUAL(ss_ber_int(&e, &i), SS_OK);
+    CU_ASSERT_EQUAL(i, 128);
+    CU_ASSERT_EQUAL(ss_ber_read(four, sizeof four, &e), SS_OK);
+    CU_ASSERT_EQUAL(ss_ber_int(&e, &i), SS_OK);
+    CU_ASSERT_EQUAL(i, INT32_MIN);
+}
+
+static void test_ber_int_zero_and_five_octets_bad_length(void)
+{
+    static const uint8_t zero[] = {0x02, 0x00};
+    static const uint8_t five[] = {0x02, 0x05, 0x01, 0x00, 0x00, 0x00, 0x00};
+    int32_t i;
+    CU_ASSERT_EQUAL(ss_ber_read(zero, sizeof zero, &e), SS_OK);
+    CU_ASSERT_EQUAL(ss_ber_int(&e, &i), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(ss_ber_read(five, sizeof five, &e), SS_OK);
+    CU_ASSERT_EQUAL(ss_ber_int(&e, &i), SS_BAD_LENGTH);
+}
+
+int main(void)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    CU_pSuite s = CU_add_suite("ber", NULL, NULL);
+    CU_ADD_TEST(s, test_ber_short_form_primitive);
+    CU_ADD_TEST(s, test_ber_context_constructed_class_and_tag);
+    CU_ADD_TEST(s, test_ber_high_tag_number_two_octets);
+    CU_ADD_TEST(s, test_ber_high_tag_four_octets_ok_five_bad_tag);
+    CU_ADD_TEST(s, test_ber_high_tag_truncated);
+    CU_ADD_TEST(s, test_ber_empty_and_missing_length_truncated);
+    CU_ADD_TEST(s, test_ber_long_form_lengths);
+    CU_ADD_TEST(s, test_ber_long_form_four_octets_ok_five_unsupported);
+    CU_ADD_TEST(s, test_ber_reserved_length_0xff_bad_length);
+    CU_ADD_TEST(s, test_ber_definite_length_past_buffer_truncated);
+    CU_ADD_TEST(s, test_ber_indefinite_nested_finds_matching_eoc);
+    CU_ADD_TEST(s, test_ber_indefinite_without_eoc_truncated);
+    CU_ADD_TEST(s, test_ber_indefinite_with_bad_child_propagates);
+    CU_ADD_TEST(s, test_ber_indefinite_primitive_bad_length);
+    CU_ADD_TEST(s, test_ber_indefinite_depth_bound);
+    CU_ADD_TEST(s, test_ber_int_values);
+    CU_ADD_TEST(s, test_ber_int_zero_and_five_octets_bad_length);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned fails = CU_get_number_of_failures();
+    CU_cleanup_registry();
+    return fails != 0;
+}

@@ -1,0 +1,138 @@
+#include <CUnit/Basic.h>
+#include <string.h>
+
+#include "dataplane/decode/text.h"
+
+static char out[SS_PART_TEXT_MAX];
+static size_t out_len;
+static unsigned bad;
+
+/* TS 23.038 §6.1.2.1.1 worked example: "hellohello" (10 septets) packs
+ * into 9 octets e8 32 9b fd 46 97 d9 ec 37. */
+static void test_gsm7_unpack_hellohello(void)
+{
+    static const uint8_t v[] = {0xe8, 0x32, 0x9b, 0xfd, 0x46, 0x97, 0xd9, 0xec, 0x37};
+    uint8_t sept[16];
+    CU_ASSERT_EQUAL(ss_gsm7_unpack(v, sizeof v, 0, 10, sept), 10);
+    CU_ASSERT_EQUAL(memcmp(sept, "hellohello", 10), 0);
+}
+
+/* One fill bit (after a 6-octet UDH): bit 0 is fill, 'h' 0x68 in bits
+ * 1-7 of octet 0 (0x68 << 1 = 0xd0), 'i' 0x69 in bits 0-6 of octet 1. */
+static void test_gsm7_unpack_skips_fill_bits(void)
+{
+    static const uint8_t v[] = {0xd0, 0x69};
+    uint8_t sept[4];
+    CU_ASSERT_EQUAL(ss_gsm7_unpack(v, sizeof v, 1, 2, sept), 2);
+    CU_ASSERT_EQUAL(sept[0], 'h');
+    CU_ASSERT_EQUAL(sept[1], 'i');
+}
+
+/* Eighth septet of 7 octets lives entirely in the top 7 bits of octet 6. */
+static void test_gsm7_unpack_eighth_septet_from_seven_octets(void)
+{
+    static const uint8_t v[] = {0xe8, 0x32, 0x9b, 0xfd, 0x46, 0x97, 0xd9};
+    uint8_t sept[8];
+    CU_ASSERT_EQUAL(ss_gsm7_unpack(v, sizeof v, 0, 8, sept), 8);
+    CU_ASSERT_EQUAL(memcmp(sept, "hellohel", 8), 0);
+}
+
+static void test_gsm7_unpack_stops_when_data_ends(void)
+{
+    static const uint8_t v[] = {0xe8, 0x32};
+    uint8_t sept[10];
+    CU_ASSERT_EQUAL(ss_gsm7_unpack(v, sizeof v, 0, 10, sept), 2);
+    CU_ASSERT_EQUAL(ss_gsm7_unpack(v, 0, 0, 10, sept), 0);
+}
+
+/* Default alphabet positions as Wireshark maps them: 0x00 '@', 0x01 '£',
+ * 0x02 '$', 0x09 'Ç' (capital), 0x0a LF, 0x0d CR, 0x11 '_', 0x24 '¤',
+ * 0x40 '¡', 0x5f '§', 0x7f 'à', 0x10 'Δ'. */
+static void test_gsm7_default_alphabet_matches_wireshark(void)
+{
+    static const uint8_t s[] = {0x00, 0x01, 0x02, 0x09, 0x0a, 0x0d,
+                                0x11, 0x24, 0x40, 0x5f, 0x7f, 0x10};
+    CU_ASSERT_EQUAL(ss_gsm7_to_utf8(s, sizeof s, out, sizeof out, &out_len, &bad), SS_OK);
+    CU_ASSERT_STRING_EQUAL(out, "@\xc2\xa3$\xc3\x87\n\r_\xc2\xa4\xc2\xa1\xc2\xa7\xc3\xa0\xce\x94");
+    CU_ASSERT_EQUAL(out_len, strlen(out));
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* Extension table: 1b 65 '€' (U+20AC), 1b 3c '[', 1b 3e ']', 1b 14 '^',
+ * 1b 28 '{', 1b 29 '}', 1b 2f '\', 1b 3d '~', 1b 40 '|', 1b 0a FF. */
+static void test_gsm7_extension_table(void)
+{
+    static const uint8_t s[] = {0x1b, 0x65, 0x1b, 0x3c, 0x1b, 0x3e, 0x1b, 0x14, 0x1b, 0x28,
+                                0x1b, 0x29, 0x1b, 0x2f, 0x1b, 0x3d, 0x1b, 0x40, 0x1b, 0x0a};
+    CU_ASSERT_EQUAL(ss_gsm7_to_utf8(s, sizeof s, out, sizeof out, &out_len, &bad), SS_OK);
+    CU_ASSERT_STRING_EQUAL(out, "\xe2\x82\xac[]^{}\\~|\f");
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* ESC before a code with no extension gives U+FFFD in place of both. */
+static void test_gsm7_escape_without_extension_is_replacement(void)
+{
+    static const uint8_t s[] = {'A', 0x1b, 'A', 'B'};
+    CU_ASSERT_EQUAL(ss_gsm7_to_utf8(s, sizeof s, out, sizeof out, &out_len, &bad), SS_OK);
+    CU_ASSERT_STRING_EQUAL(out, "A\xef\xbf\xbd"
+                                "B");
+    CU_ASSERT_EQUAL(bad, 1);
+}
+
+static void test_gsm7_trailing_escape_is_replacement(void)
+{
+    static const uint8_t s[] = {'A', 0x1b};
+    CU_ASSERT_EQUAL(ss_gsm7_to_utf8(s, sizeof s, out, sizeof out, &out_len, &bad), SS_OK);
+    CU_ASSERT_STRING_EQUAL(out, "A\xef\xbf\xbd");
+    CU_ASSERT_EQUAL(bad, 1);
+}
+
+/* ESC ESC stays in escape mode (no second extension table exists). */
+static void test_gsm7_double_escape_then_euro(void)
+{
+    static const uint8_t s[] = {0x1b, 0x1b, 0x65};
+    CU_ASSERT_EQUAL(ss_gsm7_to_utf8(s, sizeof s, out, sizeof out, &out_len, &bad), SS_OK);
+    CU_ASSERT_STRING_EQUAL(out, "\xe2\x82\xac");
+}
+
+static void test_gsm7_octet_above_0x7f_is_replacement(void)
+{
+    static const uint8_t s[] = {0x80};
+    CU_ASSERT_EQUAL(ss_gsm7_to_utf8(s, sizeof s, out, sizeof out, &out_len, &bad), SS_OK);
+    CU_ASSERT_STRING_EQUAL(out, "\xef\xbf\xbd");
+    CU_ASSERT_EQUAL(bad, 1);
+}
+
+/* '€' needs 3 bytes + NUL: a 3-byte buffer is too small, 4 is enough. */
+static void test_gsm7_output_too_small_is_oversize(void)
+{
+    static const uint8_t s[] = {0x1b, 0x65};
+    char small[4];
+    CU_ASSERT_EQUAL(ss_gsm7_to_utf8(s, sizeof s, small, 3, &out_len, &bad), SS_OVERSIZE);
+    CU_ASSERT_EQUAL(ss_gsm7_to_utf8(s, sizeof s, small, 4, &out_len, &bad), SS_OK);
+    CU_ASSERT_EQUAL(out_len, 3);
+    CU_ASSERT_EQUAL(ss_gsm7_to_utf8(s, sizeof s, small, 0, &out_len, &bad), SS_OVERSIZE);
+}
+
+int main(void)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    CU_pSuite s = CU_add_suite("gsm7", NULL, NULL);
+    CU_ADD_TEST(s, test_gsm7_unpack_hellohello);
+    CU_ADD_TEST(s, test_gsm7_unpack_skips_fill_bits);
+    CU_ADD_TEST(s, test_gsm7_unpack_eighth_septet_from_seven_octets);
+    CU_ADD_TEST(s, test_gsm7_unpack_stops_when_data_ends);
+    CU_ADD_TEST(s, test_gsm7_default_alphabet_matches_wireshark);
+    CU_ADD_TEST(s, test_gsm7_extension_table);
+    CU_ADD_TEST(s, test_gsm7_escape_without_extension_is_replacement);
+    CU_ADD_TEST(s, test_gsm7_trailing_escape_is_replacement);
+    CU_ADD_TEST(s, test_gsm7_double_escape_then_euro);
+    CU_ADD_TEST(s, test_gsm7_octet_above_0x7f_is_replacement);
+    CU_ADD_TEST(s, test_gsm7_output_too_small_is_oversize);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned fails = CU_get_number_of_failures();
+    CU_cleanup_registry();
+    return fails != 0;
+}

@@ -1,0 +1,319 @@
+/* M3UA (RFC 4666): common header and Transfer/DATA parameters. */
+#include <CUnit/Basic.h>
+#include <string.h>
+
+#include "dataplane/decode/ip.h"
+#include "dataplane/decode/link.h"
+#include "dataplane/decode/m3ua.h"
+#include "dataplane/decode/sctp.h"
+
+/* Byte vectors keep one field per line with its comment. */
+/* clang-format off */
+
+#define PARAM_NA 0x02, 0x00, 0x00, 0x08, /* tag NA, length 8 */ \
+                 0x00, 0x00, 0x00, 0x02  /* network appearance 2 */
+#define PARAM_RC 0x00, 0x06, 0x00, 0x08, /* tag RC, length 8 */ \
+                 0x00, 0x00, 0x00, 0x65  /* routing context 101 */
+#define PARAM_CORR 0x00, 0x13, 0x00, 0x08, /* tag Correlation Id, length 8 */ \
+                   0xca, 0xfe, 0x00, 0x01  /* correlation id */
+#define PARAM_PD 0x02, 0x10, 0x00, 0x13, /* tag Protocol Data, length 19 */  \
+                 0x00, 0x00, 0x01, 0x2c, /* OPC 300 */                      \
+                 0x00, 0x00, 0x00, 0xc8, /* DPC 200 */                      \
+                 0x03,                   /* SI 3 SCCP */                    \
+                 0x02,                   /* NI 2 national */                \
+                 0x00,                   /* MP 0 */                         \
+                 0x0b,                   /* SLS 11 */                       \
+                 0x09, 0x81, 0x03,       /* user data: SCCP UDT start */    \
+                 0x00                    /* padding to 4 */
+
+static void check_pd(const struct ss_m3ua *m, const uint8_t *f, size_t pd_data_off)
+{
+    CU_ASSERT_EQUAL(m->cls, SS_M3UA_CLASS_TRANSFER);
+    CU_ASSERT_EQUAL(m->type, 1);
+    CU_ASSERT_EQUAL(m->opc, 300);
+    CU_ASSERT_EQUAL(m->dpc, 200);
+    CU_ASSERT_EQUAL(m->si, 3);
+    CU_ASSERT_EQUAL(m->ni, 2);
+    CU_ASSERT_EQUAL(m->mp, 0);
+    CU_ASSERT_EQUAL(m->sls, 11);
+    CU_ASSERT_PTR_EQUAL(m->payload, f + pd_data_off);
+    CU_ASSERT_EQUAL(m->len, 3);
+}
+
+static void test_m3ua_data_na_rc_corr_before_protocol_data(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, /* version 1, reserved, class Transfer, type DATA */
+        0x00, 0x00, 0x00, 0x34, /* length 52 = 8 + NA 8 + RC 8 + PD 20 + Corr 8 */
+        PARAM_NA, PARAM_RC, PARAM_PD, PARAM_CORR,
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(sizeof(f), 52);
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_OK);
+    CU_ASSERT_TRUE(m.has_na);
+    CU_ASSERT_EQUAL(m.na, 2);
+    CU_ASSERT_TRUE(m.has_rc);
+    CU_ASSERT_EQUAL(m.rc, 101);
+    CU_ASSERT_TRUE(m.has_corr);
+    CU_ASSERT_EQUAL(m.corr, 0xcafe0001u);
+    check_pd(&m, f, 8 + 16 + 16);
+}
+
+static void test_m3ua_data_params_in_other_order(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, /* version 1, class Transfer, type DATA */
+        0x00, 0x00, 0x00, 0x34, /* length 52 */
+        PARAM_CORR, PARAM_PD, PARAM_RC, PARAM_NA,
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_OK);
+    CU_ASSERT_TRUE(m.has_na && m.has_rc && m.has_corr);
+    CU_ASSERT_EQUAL(m.rc, 101);
+    check_pd(&m, f, 8 + 8 + 16);
+}
+
+static void test_m3ua_data_protocol_data_only_no_optionals(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x1c, /* DATA, length 28 */
+        PARAM_PD,
+        0x00, 0x00, 0x00, 0x00, /* SCTP-level bytes past the M3UA length */
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_OK);
+    CU_ASSERT_FALSE(m.has_na || m.has_rc || m.has_corr);
+    check_pd(&m, f, 8 + 16);
+}
+
+static void test_m3ua_last_param_without_padding_accepted(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x1b, /* DATA, length 27 */
+        PARAM_PD,                                       /* padding byte outside */
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f) - 1, &m), SS_OK);
+    check_pd(&m, f, 8 + 16);
+}
+
+static void test_m3ua_non_transfer_class_ok_without_payload(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x03, 0x04, /* version 1, class ASPSM, type BEAT ACK */
+        0x00, 0x00, 0x00, 0x08, /* length 8 */
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_OK);
+    CU_ASSERT_EQUAL(m.cls, SS_M3UA_CLASS_ASPSM);
+    CU_ASSERT_EQUAL(m.type, 4);
+    CU_ASSERT_PTR_NULL(m.payload);
+}
+
+static void test_m3ua_data_without_protocol_data_bad_value(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x10, /* DATA, length 16 */
+        PARAM_RC,
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_BAD_VALUE);
+}
+
+static void test_m3ua_wrong_version_bad_tag(void)
+{
+    const uint8_t f[] = {0x02, 0x00, 0x03, 0x04, 0x00, 0x00, 0x00, 0x08}; /* version 2 */
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_BAD_TAG);
+}
+
+static void test_m3ua_header_truncated(void)
+{
+    const uint8_t f[] = {0x01, 0x00, 0x03, 0x04, 0x00, 0x00, 0x00, 0x08};
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, 7, &m), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, 0, &m), SS_TRUNCATED);
+}
+
+static void test_m3ua_message_length_below_header_bad_length(void)
+{
+    const uint8_t f[] = {0x01, 0x00, 0x03, 0x04, 0x00, 0x00, 0x00, 0x07}; /* length 7 */
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_BAD_LENGTH);
+}
+
+static void test_m3ua_message_length_beyond_frame_truncated(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x1d, /* length 29 > 28 present */
+        PARAM_PD,
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_TRUNCATED);
+}
+
+static void test_m3ua_param_header_cut_truncated(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x0b, /* length 11 */
+        0x02, 0x10, 0x00,                               /* param length cut */
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_TRUNCATED);
+}
+
+static void test_m3ua_param_length_below_header_bad_length(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x0c, /* length 12 */
+        0x00, 0x06, 0x00, 0x03,                         /* RC with length 3 */
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_BAD_LENGTH);
+}
+
+static void test_m3ua_param_length_beyond_message_truncated(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x10, /* M3UA length 16 */
+        0x00, 0x06, 0x00, 0x0c,                         /* RC claims 12 */
+        0x00, 0x00, 0x00, 0x65,
+        0x00, 0x00, 0x00, 0x00, /* bytes beyond the M3UA length: not the param's */
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_TRUNCATED);
+}
+
+static void test_m3ua_fixed_size_param_wrong_length_bad_length(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x10, /* length 16 */
+        0x02, 0x00, 0x00, 0x06,                         /* NA with length 6 */
+        0x00, 0x02, 0x00, 0x00,                         /* value 2 bytes + pad */
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_BAD_LENGTH);
+}
+
+static void test_m3ua_protocol_data_without_user_data_bad_length(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x18, /* length 24 */
+        0x02, 0x10, 0x00, 0x10,                         /* Protocol Data, length 16 */
+        0x00, 0x00, 0x01, 0x2c, 0x00, 0x00, 0x00, 0xc8, /* OPC, DPC */
+        0x03, 0x02, 0x00, 0x0b,                         /* SI NI MP SLS, no data */
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_BAD_LENGTH);
+}
+
+static void test_m3ua_duplicate_protocol_data_bad_value(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x30, /* DATA, length 48 */
+        PARAM_PD, PARAM_PD,
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_BAD_VALUE);
+}
+
+/* Frame 74 of /work/shared/data/pcap/tcapmap_pcapr.pcap, as printed by
+ * `tshark -r tcapmap_pcapr.pcap -Y frame.number==74 -x` (190 bytes).
+ * tshark -V reads it as Ethernet / IPv4 10.64.21.33 -> 20.20.0.1 / SCTP
+ * 2905 -> 2905, DATA TSN 50413705 SID 7 SSN 4 PPID 3 / M3UA DATA, length
+ * 128, Protocol Data length 119: OPC 75874, DPC 75836, SI 3 (SCCP), NI 2,
+ * MP 0, SLS 14, 103 bytes of SCCP XUDT, 1 byte padding. */
+static const uint8_t frame74[] = {
+    /* Ethernet: dst 00:01:ec:f9:c0:98, src 00:04:96:34:bf:34, type IPv4 */
+    0x00, 0x01, 0xec, 0xf9, 0xc0, 0x98, 0x00, 0x04, 0x96, 0x34, 0xbf, 0x34, 0x08, 0x00,
+    /* IPv4: IHL 5, total length 176, proto 132, 10.64.21.33 -> 20.20.0.1 */
+    0x45, 0xa0, 0x00, 0xb0, 0xd9, 0x96, 0x00, 0x00, 0x3e, 0x84, 0x6e, 0x1e,
+    0x0a, 0x40, 0x15, 0x21, 0x14, 0x14, 0x00, 0x01,
+    /* SCTP: ports 2905/2905, vtag 0x3ff5, checksum */
+    0x0b, 0x59, 0x0b, 0x59, 0x00, 0x00, 0x3f, 0xf5, 0x27, 0x03, 0xf0, 0x9f,
+    /* DATA chunk: flags B|E, length 144, TSN, SID 7, SSN 4, PPID 3 */
+    0x00, 0x03, 0x00, 0x90, 0x03, 0x01, 0x40, 0x89, 0x00, 0x07, 0x00, 0x04,
+    0x00, 0x00, 0x00, 0x03,
+    /* M3UA: version 1, class 1, type 1, length 128 */
+    0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x80,
+    /* Protocol Data: tag 0x0210, length 119, OPC 0x12862, DPC 0x1283c,
+     * SI 3, NI 2, MP 0, SLS 14 */
+    0x02, 0x10, 0x00, 0x77, 0x00, 0x01, 0x28, 0x62, 0x00, 0x01, 0x28, 0x3c,
+    0x03, 0x02, 0x00, 0x0e,
+    /* SCCP XUDT (103 bytes) and one byte of parameter padding */
+    0x11, 0x81, 0x08, 0x04, 0x11, 0x1b, 0x00, 0x0d, 0x12, 0x06, 0x00, 0x71, 0x04, 0x68, 0x51,
+    0x41, 0x01, 0x00, 0x00, 0x01, 0x01, 0x0a, 0x12, 0x95, 0x00, 0x11, 0x04, 0x68, 0x31, 0x07,
+    0x08, 0x00, 0x46, 0x62, 0x44, 0x48, 0x04, 0xa5, 0x05, 0x00, 0x01, 0x6b, 0x1e, 0x28, 0x1c,
+    0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01, 0xa0, 0x11, 0x60, 0x0f, 0x80, 0x02,
+    0x07, 0x80, 0xa1, 0x09, 0x06, 0x07, 0x04, 0x00, 0x00, 0x01, 0x00, 0x0e, 0x03, 0x6c, 0x1c,
+    0xa1, 0x1a, 0x02, 0x01, 0x01, 0x02, 0x01, 0x38, 0x30, 0x12, 0x80, 0x08, 0x64, 0x00, 0x40,
+    0x01, 0x00, 0x00, 0x01, 0xf1, 0x02, 0x01, 0x02, 0x81, 0x00, 0x83, 0x01, 0x01, 0x00,
+};
+
+static void test_m3ua_real_frame_74_matches_tshark(void)
+{
+    struct ss_link l;
+    struct ss_ip ip;
+    struct ss_sctp s;
+    struct ss_sctp_iter it;
+    struct ss_sctp_chunk c;
+    struct ss_sctp_data d;
+    struct ss_m3ua m;
+
+    CU_ASSERT_EQUAL_FATAL(sizeof(frame74), 190);
+    CU_ASSERT_EQUAL_FATAL(ss_link_decode(frame74, sizeof(frame74), SS_LINK_ETHERNET, &l), SS_OK);
+    CU_ASSERT_EQUAL_FATAL(ss_ip_decode(l.payload, l.len, l.ethertype, &ip), SS_OK);
+    CU_ASSERT_EQUAL(ip.proto, 132);
+    CU_ASSERT_EQUAL(ip.len, 156);
+    CU_ASSERT_EQUAL_FATAL(ss_sctp_decode(ip.payload, ip.len, &s), SS_OK);
+    CU_ASSERT_EQUAL(s.sport, 2905);
+    ss_sctp_iter_init(&it, &s);
+    CU_ASSERT_EQUAL_FATAL(ss_sctp_next_chunk(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL_FATAL(ss_sctp_data_decode(&c, &d), SS_OK);
+    CU_ASSERT_EQUAL(d.tsn, 50413705u);
+    CU_ASSERT_EQUAL(d.sid, 7);
+    CU_ASSERT_EQUAL(d.ssn, 4);
+    CU_ASSERT_EQUAL(d.ppid, SS_PPID_M3UA);
+    CU_ASSERT_EQUAL(d.len, 128);
+    CU_ASSERT_EQUAL(ss_sctp_next_chunk(&it, &c), SS_END);
+    CU_ASSERT_EQUAL_FATAL(ss_m3ua_decode(d.payload, d.len, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.opc, 75874);
+    CU_ASSERT_EQUAL(m.dpc, 75836);
+    CU_ASSERT_EQUAL(m.si, 3);
+    CU_ASSERT_EQUAL(m.ni, 2);
+    CU_ASSERT_EQUAL(m.mp, 0);
+    CU_ASSERT_EQUAL(m.sls, 14);
+    CU_ASSERT_EQUAL(m.len, 103);
+    CU_ASSERT_EQUAL(m.payload[0], 0x11); /* XUDT message type */
+}
+
+/* clang-format on */
+
+int main(void)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    CU_pSuite s = CU_add_suite("m3ua", NULL, NULL);
+    CU_ADD_TEST(s, test_m3ua_data_na_rc_corr_before_protocol_data);
+    CU_ADD_TEST(s, test_m3ua_data_params_in_other_order);
+    CU_ADD_TEST(s, test_m3ua_data_protocol_data_only_no_optionals);
+    CU_ADD_TEST(s, test_m3ua_last_param_without_padding_accepted);
+    CU_ADD_TEST(s, test_m3ua_non_transfer_class_ok_without_payload);
+    CU_ADD_TEST(s, test_m3ua_data_without_protocol_data_bad_value);
+    CU_ADD_TEST(s, test_m3ua_wrong_version_bad_tag);
+    CU_ADD_TEST(s, test_m3ua_header_truncated);
+    CU_ADD_TEST(s, test_m3ua_message_length_below_header_bad_length);
+    CU_ADD_TEST(s, test_m3ua_message_length_beyond_frame_truncated);
+    CU_ADD_TEST(s, test_m3ua_param_header_cut_truncated);
+    CU_ADD_TEST(s, test_m3ua_param_length_below_header_bad_length);
+    CU_ADD_TEST(s, test_m3ua_param_length_beyond_message_truncated);
+    CU_ADD_TEST(s, test_m3ua_fixed_size_param_wrong_length_bad_length);
+    CU_ADD_TEST(s, test_m3ua_protocol_data_without_user_data_bad_length);
+    CU_ADD_TEST(s, test_m3ua_duplicate_protocol_data_bad_value);
+    CU_ADD_TEST(s, test_m3ua_real_frame_74_matches_tshark);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned failures = CU_get_number_of_failures();
+    CU_cleanup_registry();
+    return failures != 0;
+}

@@ -1,0 +1,375 @@
+#include <CUnit/Basic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataplane/decode/map.h"
+
+static struct ss_map_sm m;
+static uint8_t *copy;
+
+/* Decodes from an exact-size heap copy so that ASan sees any over-read;
+ * the copy lives until the next call because m.ui points into it. */
+static enum ss_result decode(const uint8_t *v, size_t n)
+{
+    free(copy);
+    copy = malloc(n ? n : 1);
+    memcpy(copy, v, n);
+    return ss_map_sm_decode(copy, n, &m);
+}
+
+/* AddressString 8613800100500: 0x91 (international, ISDN) + TBCD. */
+#define SC_8613800100500 0x91, 0x68, 0x31, 0x08, 0x10, 0x00, 0x05, 0xf0
+/* ISDN-AddressString 8613912345678. */
+#define MSISDN_8613912345678 0x91, 0x68, 0x31, 0x19, 0x32, 0x54, 0x76, 0xf8
+/* IMSI 460001234567890 (TBCD, filler in the last high nibble). */
+#define IMSI_460001234567890 0x64, 0x00, 0x10, 0x32, 0x54, 0x76, 0x98, 0xf0
+/* SMS-SUBMIT to 31612345678, "hellohello": 22 octets. */
+#define SUBMIT_22                                                                                  \
+    0x01, 0x05, 0x0b, 0x91, 0x13, 0x16, 0x32, 0x54, 0x76, 0xf8, 0x00, 0x00, 0x0a, 0xe8, 0x32,      \
+        0x9b, 0xfd, 0x46, 0x97, 0xd9, 0xec, 0x37
+
+/* MO-ForwardSM-Arg v3 (opcode 46). */
+static const uint8_t mo_v3[] = {
+    0x30, 0x38,                       /* SEQUENCE, 56 octets */
+    0x84, 0x08, SC_8613800100500,     /* sm-RP-DA serviceCentreAddressDA [4] */
+    0x82, 0x08, MSISDN_8613912345678, /* sm-RP-OA msisdn [2] */
+    0x04, 0x16, SUBMIT_22,            /* sm-RP-UI */
+    0x30, 0x00,                       /* extensionContainer, empty */
+    0x04, 0x08, IMSI_460001234567890, /* imsi (after the extension marker) */
+};
+
+static void test_map_mo_forward_sm_v3(void)
+{
+    CU_ASSERT_EQUAL(decode(mo_v3, sizeof mo_v3), SS_OK);
+    CU_ASSERT_EQUAL(m.da.kind, SS_MAP_ADDR_SC);
+    CU_ASSERT_EQUAL(m.da.ton_npi, 0x91);
+    CU_ASSERT_STRING_EQUAL(m.da.digits, "8613800100500");
+    CU_ASSERT_EQUAL(m.oa.kind, SS_MAP_ADDR_MSISDN);
+    CU_ASSERT_EQUAL(m.oa.ton_npi, 0x91);
+    CU_ASSERT_STRING_EQUAL(m.oa.digits, "8613912345678");
+    CU_ASSERT_EQUAL(m.ui_len, 22);
+    CU_ASSERT_EQUAL(m.ui[0], 0x01);
+    CU_ASSERT_EQUAL(m.ui[21], 0x37);
+    CU_ASSERT_TRUE(m.has_imsi);
+    CU_ASSERT_STRING_EQUAL(m.imsi, "460001234567890");
+    CU_ASSERT_FALSE(m.more_messages);
+}
+
+/* The same argument with indefinite lengths on the SEQUENCE and on the
+ * extensionContainer. */
+static void test_map_mo_forward_sm_v3_indefinite_length(void)
+{
+    static const uint8_t v[] = {
+        0x30, 0x80, /* SEQUENCE, indefinite */
+        0x84, 0x08, SC_8613800100500,
+        0x82, 0x08, MSISDN_8613912345678,
+        0x04, 0x16, SUBMIT_22,
+        0x30, 0x80, 0x00,
+        0x00, /* extensionContainer, indefinite, empty */
+        0x04, 0x08, IMSI_460001234567890,
+        0x00, 0x00, /* end-of-contents */
+    };
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_OK);
+    CU_ASSERT_STRING_EQUAL(m.da.digits, "8613800100500");
+    CU_ASSERT_STRING_EQUAL(m.oa.digits, "8613912345678");
+    CU_ASSERT_EQUAL(m.ui_len, 22);
+    CU_ASSERT_STRING_EQUAL(m.imsi, "460001234567890");
+}
+
+/* SMS-DELIVER from "Hello" (alphanumeric), 27 octets. */
+#define DELIVER_27                                                                                 \
+    0x04, 0x09, 0xd0, 0xc8, 0x32, 0x9b, 0xfd, 0x06, 0x00, 0x00, 0x32, 0x11, 0x82, 0x21, 0x43,      \
+        0x50, 0x00, 0x0a, 0xe8, 0x32, 0x9b, 0xfd, 0x46, 0x97, 0xd9, 0xec, 0x37
+
+/* MT-ForwardSM-Arg v3 (opcode 44). */
+static const uint8_t mt_v3[] = {
+    0x30, 0x32, /* SEQUENCE, 50 */
+    0x80, 0x08, 0x22,       0x08, 0x21, 0x21, 0x10, 0x90, 0x58,
+    0xf6,                                                       /* DA imsi [0] 228012120109856 */
+    0x84, 0x07, 0x91,       0x14, 0x97, 0x79, 0x79, 0x08, 0xf0, /* OA SC [4] 41799797800 */
+    0x04, 0x1b, DELIVER_27,                                     /* sm-RP-UI */
+    0x05, 0x00,                                                 /* moreMessagesToSend */
+};
+
+static void test_map_mt_forward_sm_v3(void)
+{
+    CU_ASSERT_EQUAL(decode(mt_v3, sizeof mt_v3), SS_OK);
+    CU_ASSERT_EQUAL(m.da.kind, SS_MAP_ADDR_IMSI);
+    CU_ASSERT_STRING_EQUAL(m.da.digits, "228012120109856");
+    CU_ASSERT_EQUAL(m.oa.kind, SS_MAP_ADDR_SC);
+    CU_ASSERT_STRING_EQUAL(m.oa.digits, "41799797800");
+    CU_ASSERT_EQUAL(m.ui_len, 27);
+    CU_ASSERT_TRUE(m.more_messages);
+    CU_ASSERT_FALSE(m.has_imsi);
+}
+
+static void test_map_mt_forward_sm_v3_indefinite_length(void)
+{
+    uint8_t v[sizeof mt_v3 + 2];
+    memcpy(v, mt_v3, sizeof mt_v3);
+    v[1] = 0x80; /* indefinite; end-of-contents appended */
+    v[sizeof mt_v3] = 0x00;
+    v[sizeof mt_v3 + 1] = 0x00;
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_OK);
+    CU_ASSERT_STRING_EQUAL(m.da.digits, "228012120109856");
+    CU_ASSERT_TRUE(m.more_messages);
+}
+
+/* ForwardSM-Arg v2 with sm-RP-DA lmsi [1] and noSM-RP-OA [5]. */
+static void test_map_v2_lmsi_and_no_originator(void)
+{
+    static const uint8_t v[] = {
+        0x30, 0x0b, 0x81, 0x04, 0x01, 0x02, 0xab, 0xcd, /* DA lmsi */
+        0x85, 0x00,                                     /* noSM-RP-OA */
+        0x04, 0x01, 0x02,                               /* sm-RP-UI, 1 octet */
+    };
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_OK);
+    CU_ASSERT_EQUAL(m.da.kind, SS_MAP_ADDR_LMSI);
+    CU_ASSERT_STRING_EQUAL(m.da.digits, "0102abcd");
+    CU_ASSERT_EQUAL(m.oa.kind, SS_MAP_ADDR_ABSENT);
+    CU_ASSERT_EQUAL(m.ui_len, 1);
+}
+
+/* ForwardSM-Arg v2 with noSM-RP-DA [5], SC OA and moreMessagesToSend. */
+static void test_map_v2_no_destination_and_more_messages(void)
+{
+    static const uint8_t v[] = {
+        0x30, 0x11, 0x85,
+        0x00,                         /* noSM-RP-DA */
+        0x84, 0x08, SC_8613800100500, /* OA serviceCentreAddressOA */
+        0x04, 0x01, 0x00,             /* sm-RP-UI */
+        0x05, 0x00,                   /* moreMessagesToSend */
+    };
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_OK);
+    CU_ASSERT_EQUAL(m.da.kind, SS_MAP_ADDR_ABSENT);
+    CU_ASSERT_EQUAL(m.oa.kind, SS_MAP_ADDR_SC);
+    CU_ASSERT_STRING_EQUAL(m.oa.digits, "8613800100500");
+    CU_ASSERT_TRUE(m.more_messages);
+}
+
+/* tcapmap_pcapr.pcap frames 33+34 (SCCP XUDT segments reassembled by
+ * tshark): the forwardSM v2 parameter, SEQUENCE with a long-form length. */
+static const uint8_t pcap_forward_sm[] = {
+    0x30, 0x81, 0xb7, 0x80, 0x08, 0x22, 0x08, 0x21, 0x21, 0x10, 0x90, 0x58, 0xf6, 0x84, 0x07, 0x91,
+    0x14, 0x97, 0x79, 0x79, 0x08, 0xf0, 0x04, 0x81, 0xa1, 0x20, 0x0f, 0x91, 0x21, 0x43, 0x65, 0x87,
+    0x09, 0x21, 0x43, 0xf5, 0x00, 0x00, 0x80, 0x10, 0x11, 0x21, 0x90, 0x10, 0x40, 0xa0, 0x31, 0xd9,
+    0x8c, 0x56, 0xb3, 0xdd, 0x70, 0x39, 0x58, 0x4c, 0x36, 0xa3, 0xd5, 0x6c, 0x37, 0x5c, 0x0e, 0x16,
+    0x93, 0xcd, 0x68, 0x35, 0xdb, 0x0d, 0x97, 0x83, 0xc5, 0x64, 0x33, 0x5a, 0xcd, 0x76, 0xc3, 0xe5,
+    0x60, 0x31, 0xd9, 0x8c, 0x56, 0xb3, 0xdd, 0x70, 0x39, 0x58, 0x4c, 0x36, 0xa3, 0xd5, 0x6c, 0x37,
+    0x5c, 0x0e, 0x16, 0x93, 0xcd, 0x68, 0x35, 0xdb, 0x0d, 0x97, 0x83, 0xc5, 0x64, 0x33, 0x5a, 0xcd,
+    0x76, 0xc3, 0xe5, 0x60, 0x31, 0xd9, 0x8c, 0x56, 0xb3, 0xdd, 0x70, 0x39, 0x58, 0x4c, 0x36, 0xa3,
+    0xd5, 0x6c, 0x37, 0x5c, 0x0e, 0x16, 0x93, 0xcd, 0x68, 0x35, 0xdb, 0x0d, 0x97, 0x83, 0xc5, 0x64,
+    0x33, 0x5a, 0xcd, 0x76, 0xc3, 0xe5, 0x60, 0x31, 0xd9, 0x8c, 0x56, 0xb3, 0xdd, 0x70, 0x39, 0x58,
+    0x4c, 0x36, 0xa3, 0xd5, 0x6c, 0x37, 0x5c, 0x0e, 0x16, 0x93, 0xcd, 0x68, 0x35, 0xdb, 0x0d, 0x97,
+    0xc3, 0xc6, 0x64, 0x33, 0x5a, 0xcd, 0x76, 0xc3, 0xe5, 0xb4,
+};
+
+static void test_map_pcap_forward_sm_v2(void)
+{
+    CU_ASSERT_EQUAL(decode(pcap_forward_sm, sizeof pcap_forward_sm), SS_OK);
+    CU_ASSERT_EQUAL(m.da.kind, SS_MAP_ADDR_IMSI);
+    CU_ASSERT_STRING_EQUAL(m.da.digits, "228012120109856");
+    CU_ASSERT_EQUAL(m.oa.kind, SS_MAP_ADDR_SC);
+    CU_ASSERT_EQUAL(m.oa.ton_npi, 0x91);
+    CU_ASSERT_STRING_EQUAL(m.oa.digits, "41799797800");
+    CU_ASSERT_EQUAL(m.ui_len, 161);
+    CU_ASSERT_EQUAL(m.ui[0], 0x20);
+}
+
+static void test_map_wrong_outer_tag_is_bad_tag(void)
+{
+    uint8_t v[sizeof mo_v3];
+    memcpy(v, mo_v3, sizeof v);
+    v[0] = 0x31; /* SET instead of SEQUENCE */
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_BAD_TAG);
+}
+
+static void test_map_outer_length_past_data_is_truncated(void)
+{
+    uint8_t v[sizeof mo_v3];
+    memcpy(v, mo_v3, sizeof v);
+    v[1] = 0x39;
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_TRUNCATED);
+}
+
+/* Inner element longer than the SEQUENCE contents that hold it. */
+static void test_map_inner_length_past_sequence_is_truncated(void)
+{
+    static const uint8_t v[] = {0x30, 0x04, 0x84, 0x08, 0x91, 0x68,
+                                0x31, 0x08, 0x10, 0x00, 0x05, 0xf0};
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_TRUNCATED);
+}
+
+static void test_map_msisdn_tag_in_destination_is_bad_tag(void)
+{
+    uint8_t v[sizeof mo_v3];
+    memcpy(v, mo_v3, sizeof v);
+    v[2] = 0x82;
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_BAD_TAG);
+}
+
+static void test_map_imsi_and_lmsi_tags_in_originator_are_bad_tag(void)
+{
+    uint8_t v[sizeof mo_v3];
+    memcpy(v, mo_v3, sizeof v);
+    v[12] = 0x80;
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_BAD_TAG);
+    v[12] = 0x81;
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_BAD_TAG);
+}
+
+static void test_map_ui_wrong_tag_is_bad_tag(void)
+{
+    uint8_t v[sizeof mo_v3];
+    memcpy(v, mo_v3, sizeof v);
+    v[22] = 0x05; /* NULL where the OCTET STRING sm-RP-UI belongs */
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_BAD_TAG);
+    v[22] = 0x24; /* constructed OCTET STRING: not used by MAP */
+    CU_ASSERT_NOT_EQUAL(decode(v, sizeof v), SS_OK);
+}
+
+static void test_map_missing_ui_is_truncated(void)
+{
+    static const uint8_t v[] = {0x30, 0x04, 0x85, 0x00, 0x85, 0x00};
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_TRUNCATED);
+}
+
+/* IMSI is 3..8 octets. */
+static void test_map_imsi_wrong_length_is_bad_length(void)
+{
+    static const uint8_t two[] = {0x30, 0x09, 0x80, 0x02, 0x22, 0x08, 0x85, 0x00, 0x04, 0x01, 0x00};
+    static const uint8_t nine[] = {0x30, 0x10, 0x80, 0x09, 0x22, 0x08, 0x21, 0x21, 0x10,
+                                   0x90, 0x58, 0xf6, 0x11, 0x85, 0x00, 0x04, 0x01, 0x00};
+    CU_ASSERT_EQUAL(decode(two, sizeof two), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(decode(nine, sizeof nine), SS_BAD_LENGTH);
+}
+
+static void test_map_v3_imsi_wrong_length_is_bad_length(void)
+{
+    static const uint8_t v[] = {0x30, 0x0b, 0x85, 0x00, 0x85, 0x00, 0x04,
+                                0x01, 0x00, 0x04, 0x02, 0x64, 0x00};
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_BAD_LENGTH);
+}
+
+/* LMSI is exactly 4 octets. */
+static void test_map_lmsi_wrong_length_is_bad_length(void)
+{
+    static const uint8_t v[] = {0x30, 0x0a, 0x81, 0x03, 0x01, 0x02,
+                                0x03, 0x85, 0x00, 0x04, 0x01, 0x00};
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_BAD_LENGTH);
+}
+
+/* AddressString is 1..20 octets. */
+static void test_map_address_string_empty_or_oversize_is_bad_length(void)
+{
+    static const uint8_t empty[] = {0x30, 0x07, 0x85, 0x00, 0x82, 0x00, 0x04, 0x01, 0x00};
+    uint8_t big[2 + 2 + 2 + 21 + 3] = {0x30, 28, 0x85, 0x00, 0x82, 21, 0x91};
+    memset(big + 7, 0x11, 20);
+    big[27] = 0x04;
+    big[28] = 0x01;
+    big[29] = 0x00;
+    CU_ASSERT_EQUAL(decode(empty, sizeof empty), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(decode(big, sizeof big), SS_BAD_LENGTH);
+    big[1] = 27; /* 20 octets: accepted, 38 digits */
+    big[5] = 20;
+    memmove(big + 26, big + 27, 3);
+    CU_ASSERT_EQUAL(decode(big, sizeof big - 1), SS_OK);
+    CU_ASSERT_EQUAL(strlen(m.oa.digits), 38);
+}
+
+static void test_map_no_address_with_contents_is_bad_length(void)
+{
+    static const uint8_t v[] = {0x30, 0x08, 0x85, 0x01, 0x00, 0x85, 0x00, 0x04, 0x01, 0x00};
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_BAD_LENGTH);
+}
+
+/* SignalInfo is 1..200 octets. */
+static void test_map_ui_empty_or_oversize_is_bad_length(void)
+{
+    static const uint8_t empty[] = {0x30, 0x06, 0x85, 0x00, 0x85, 0x00, 0x04, 0x00};
+    uint8_t big[4 + 4 + 3 + 201] = {0x30, 0x82, 0x00, 0xd0, 0x85, 0x00,
+                                    0x85, 0x00, 0x04, 0x81, 0xc9};
+    CU_ASSERT_EQUAL(decode(empty, sizeof empty), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(decode(big, sizeof big), SS_BAD_LENGTH);
+    big[3] = 0xcf; /* 200 octets: accepted */
+    big[10] = 0xc8;
+    CU_ASSERT_EQUAL(decode(big, sizeof big - 1), SS_OK);
+    CU_ASSERT_EQUAL(m.ui_len, 200);
+}
+
+static void test_map_more_messages_with_contents_is_bad_length(void)
+{
+    static const uint8_t v[] = {0x30, 0x0a, 0x85, 0x00, 0x85, 0x00,
+                                0x04, 0x01, 0x00, 0x05, 0x01, 0x00};
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_BAD_LENGTH);
+}
+
+static void test_map_every_prefix_fails(void)
+{
+    for (size_t n = 0; n < sizeof mo_v3; n++)
+        CU_ASSERT_EQUAL(decode(mo_v3, n), SS_TRUNCATED);
+    for (size_t n = 0; n < sizeof pcap_forward_sm; n++)
+        CU_ASSERT_EQUAL(decode(pcap_forward_sm, n), SS_TRUNCATED);
+}
+
+static uint32_t rnd(void)
+{
+    static uint32_t x = 2463534242u;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return x;
+}
+
+/* Random cuts and byte flips of the MO and pcap arguments: whatever the
+ * result, a decoded SM-RP-UI lies inside the input. */
+static void test_map_mutated_args_stay_in_bounds(void)
+{
+    const uint8_t *src[] = {mo_v3, pcap_forward_sm};
+    const size_t len[] = {sizeof mo_v3, sizeof pcap_forward_sm};
+    for (unsigned i = 0; i < 20000; i++) {
+        size_t n = rnd() % (len[i & 1] + 1);
+        uint8_t v[sizeof pcap_forward_sm];
+        memcpy(v, src[i & 1], n);
+        for (unsigned k = rnd() % 4; k > 0 && n > 0; k--)
+            v[rnd() % n] = (uint8_t)rnd();
+        if (decode(v, n) == SS_OK)
+            CU_ASSERT_TRUE(m.ui >= copy && m.ui + m.ui_len <= copy + n);
+    }
+}
+
+int main(void)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    CU_pSuite s = CU_add_suite("map", NULL, NULL);
+    CU_ADD_TEST(s, test_map_mo_forward_sm_v3);
+    CU_ADD_TEST(s, test_map_mo_forward_sm_v3_indefinite_length);
+    CU_ADD_TEST(s, test_map_mt_forward_sm_v3);
+    CU_ADD_TEST(s, test_map_mt_forward_sm_v3_indefinite_length);
+    CU_ADD_TEST(s, test_map_v2_lmsi_and_no_originator);
+    CU_ADD_TEST(s, test_map_v2_no_destination_and_more_messages);
+    CU_ADD_TEST(s, test_map_pcap_forward_sm_v2);
+    CU_ADD_TEST(s, test_map_wrong_outer_tag_is_bad_tag);
+    CU_ADD_TEST(s, test_map_outer_length_past_data_is_truncated);
+    CU_ADD_TEST(s, test_map_inner_length_past_sequence_is_truncated);
+    CU_ADD_TEST(s, test_map_msisdn_tag_in_destination_is_bad_tag);
+    CU_ADD_TEST(s, test_map_imsi_and_lmsi_tags_in_originator_are_bad_tag);
+    CU_ADD_TEST(s, test_map_ui_wrong_tag_is_bad_tag);
+    CU_ADD_TEST(s, test_map_missing_ui_is_truncated);
+    CU_ADD_TEST(s, test_map_imsi_wrong_length_is_bad_length);
+    CU_ADD_TEST(s, test_map_v3_imsi_wrong_length_is_bad_length);
+    CU_ADD_TEST(s, test_map_lmsi_wrong_length_is_bad_length);
+    CU_ADD_TEST(s, test_map_address_string_empty_or_oversize_is_bad_length);
+    CU_ADD_TEST(s, test_map_no_address_with_contents_is_bad_length);
+    CU_ADD_TEST(s, test_map_ui_empty_or_oversize_is_bad_length);
+    CU_ADD_TEST(s, test_map_more_messages_with_contents_is_bad_length);
+    CU_ADD_TEST(s, test_map_every_prefix_fails);
+    CU_ADD_TEST(s, test_map_mutated_args_stay_in_bounds);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned fails = CU_get_number_of_failures();
+    free(copy);
+    CU_cleanup_registry();
+    return fails != 0;
+}

@@ -1,0 +1,522 @@
+/* SCCP (Q.713): vectors written out by hand from Q.713 §3 and §4, plus
+ * one UDT copied from a capture and checked against tshark. */
+#include <CUnit/Basic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataplane/decode/sccp.h"
+
+static struct ss_sccp m;
+static struct ss_sccp_addr a;
+
+/* UDT, both parties routed on GT with GTI 4 (Q.713 §4.10, §3.4). */
+/* clang-format off */
+static const uint8_t udt[] = {
+    0x09,             /*  0 message type UDT */
+    0x80,             /*  1 protocol class 0, return message on error */
+    0x03,             /*  2 pointer to called: 2 + 3 = 5 */
+    0x0c,             /*  3 pointer to calling: 3 + 12 = 15 */
+    0x16,             /*  4 pointer to data: 4 + 22 = 26 */
+    0x09,             /*  5 called length 9 */
+    0x12,             /*  6 AI: RI 0 (GT), GTI 4, SSN present, no PC */
+    0x06,             /*  7 SSN 6 (HLR) */
+    0x00,             /*  8 TT 0 */
+    0x11,             /*  9 NP 1 (E.164), ES 1 (BCD, odd) */
+    0x04,             /* 10 NAI 4 (international) */
+    0x14, 0x97, 0x21, /* 11 digits 4 1 7 9 1 2 */
+    0x03,             /* 14 digit 3, high nibble padding: 7 digits */
+    0x0a,             /* 15 calling length 10 */
+    0x12,             /* 16 AI: GTI 4, SSN present */
+    0x08,             /* 17 SSN 8 (MSC) */
+    0x00,             /* 18 TT 0 */
+    0x12,             /* 19 NP 1, ES 2 (BCD, even) */
+    0x04,             /* 20 NAI 4 */
+    0x14, 0x97, 0x21, 0x43, 0x65, /* 21 digits 4179123456 */
+    0x03,             /* 26 data length 3 */
+    0xde, 0xad, 0xbe, /* 27 user data */
+};
+/* clang-format on */
+
+/* XUDT with PC+SSN parties and a segmentation parameter (Q.713 §4.18). */
+/* clang-format off */
+static const uint8_t xudt[] = {
+    0x11,                   /*  0 message type XUDT */
+    0x81,                   /*  1 protocol class 1, return on error */
+    0x0f,                   /*  2 hop counter 15 */
+    0x04,                   /*  3 pointer to called: 3 + 4 = 7 */
+    0x08,                   /*  4 pointer to calling: 4 + 8 = 12 */
+    0x0c,                   /*  5 pointer to data: 5 + 12 = 17 */
+    0x10,                   /*  6 pointer to optional part: 6 + 16 = 22 */
+    0x04, 0x43, 0x34, 0x12, 0x06, /*  7 called: len 4, AI RI=SSN PC+SSN, PC 0x1234, SSN 6 */
+    0x04, 0x43, 0x01, 0x00, 0x08, /* 12 calling: len 4, AI, PC 1, SSN 8 */
+    0x04, 0xd0, 0xd1, 0xd2, 0xd3, /* 17 data: len 4 */
+    0x10, 0x04,             /* 22 segmentation, length 4 */
+    0xc3,                   /* 24 F=1, C=1, remaining 3 */
+    0x01, 0x02, 0x03,       /* 25 local reference 0x030201 (LSB first) */
+    0x12, 0x01, 0x05,       /* 28 importance, length 1, value 5 */
+    0x00,                   /* 31 end of optional parameters */
+};
+/* clang-format on */
+#define XUDT_SEG_OCTET 24
+
+/* Decodes the first n octets from a heap copy of exactly n octets, so
+ * that AddressSanitizer catches any read past the end. */
+static enum ss_result decode_prefix(const uint8_t *v, size_t n)
+{
+    uint8_t *h = malloc(n ? n : 1);
+    memcpy(h, v, n);
+    enum ss_result rc = ss_sccp_decode(h, n, &m);
+    free(h);
+    return rc;
+}
+
+static void copy(uint8_t *dst, const uint8_t *src, size_t n)
+{
+    memcpy(dst, src, n);
+}
+
+static void test_sccp_udt_gt_routed_gti4_odd_and_even(void)
+{
+    CU_ASSERT_EQUAL(ss_sccp_decode(udt, sizeof udt, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.type, SS_SCCP_UDT);
+    CU_ASSERT_EQUAL(m.pclass, 0);
+    CU_ASSERT_EQUAL(m.called.ri, 0);
+    CU_ASSERT_EQUAL(m.called.gti, 4);
+    CU_ASSERT_TRUE(m.called.has_ssn);
+    CU_ASSERT_FALSE(m.called.has_pc);
+    CU_ASSERT_EQUAL(m.called.ssn, 6);
+    CU_ASSERT_EQUAL(m.called.tt, 0);
+    CU_ASSERT_EQUAL(m.called.np, 1);
+    CU_ASSERT_EQUAL(m.called.es, 1);
+    CU_ASSERT_EQUAL(m.called.nai, 4);
+    CU_ASSERT_STRING_EQUAL(m.called.digits, "4179123");
+    CU_ASSERT_EQUAL(m.calling.ssn, 8);
+    CU_ASSERT_EQUAL(m.calling.es, 2);
+    CU_ASSERT_STRING_EQUAL(m.calling.digits, "4179123456");
+    CU_ASSERT_PTR_EQUAL(m.data, udt + 27);
+    CU_ASSERT_EQUAL(m.len, 3);
+    CU_ASSERT_FALSE(m.has_seg);
+}
+
+static void test_sccp_udt_every_truncation_fails(void)
+{
+    for (size_t n = 0; n < sizeof udt; n++)
+        CU_ASSERT_NOT_EQUAL(decode_prefix(udt, n), SS_OK);
+}
+
+static void test_sccp_udt_pointer_out_of_bounds_bad_length(void)
+{
+    uint8_t v[sizeof udt];
+    for (size_t i = 2; i <= 4; i++) {
+        copy(v, udt, sizeof v);
+        v[i] = (uint8_t)(sizeof v - i); /* lands one past the end */
+        CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+        v[i] = 0xff;
+        CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+    }
+}
+
+static void test_sccp_udt_zero_pointer_bad_value(void)
+{
+    uint8_t v[sizeof udt];
+    copy(v, udt, sizeof v);
+    v[3] = 0;
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_VALUE);
+}
+
+static void test_sccp_udt_pointer_into_fixed_part_bad_value(void)
+{
+    uint8_t v[sizeof udt];
+    copy(v, udt, sizeof v);
+    v[2] = 1; /* called "at" octet 3, the second pointer */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_VALUE);
+}
+
+static void test_sccp_udt_parameter_length_oversize_bad_length(void)
+{
+    uint8_t v[sizeof udt];
+    copy(v, udt, sizeof v);
+    v[26] = 4; /* data says 4, 3 left */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+    copy(v, udt, sizeof v);
+    v[5] = 0xf0; /* called address runs past the message */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+}
+
+/* A shorter called length cuts the GT: 3 digit octets, odd = 5 digits. */
+static void test_sccp_udt_address_length_bounds_digits(void)
+{
+    uint8_t v[sizeof udt];
+    copy(v, udt, sizeof v);
+    v[5] = 8;
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
+    CU_ASSERT_STRING_EQUAL(m.called.digits, "41791");
+    v[5] = 4; /* AI, SSN, TT, NP/ES: NAI missing */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_TRUNCATED);
+    v[5] = 0; /* no address indicator */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_TRUNCATED);
+}
+
+static void test_sccp_connection_oriented_type_unsupported(void)
+{
+    uint8_t v[sizeof udt];
+    copy(v, udt, sizeof v);
+    v[0] = 0x01; /* CR */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_UNSUPPORTED);
+}
+
+static void test_sccp_udts_recognised_with_return_cause(void)
+{
+    uint8_t v[sizeof udt];
+    copy(v, udt, sizeof v);
+    v[0] = SS_SCCP_UDTS;
+    v[1] = 0x01; /* return cause 1: no translation for this specific address */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.type, SS_SCCP_UDTS);
+    CU_ASSERT_EQUAL(m.pclass, 1);
+    CU_ASSERT_STRING_EQUAL(m.calling.digits, "4179123456");
+    CU_ASSERT_EQUAL(m.len, 3);
+}
+
+static void test_sccp_xudt_first_segment(void)
+{
+    CU_ASSERT_EQUAL(ss_sccp_decode(xudt, sizeof xudt, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.type, SS_SCCP_XUDT);
+    CU_ASSERT_EQUAL(m.pclass, 1);
+    CU_ASSERT_EQUAL(m.hop, 15);
+    CU_ASSERT_EQUAL(m.called.ri, 1);
+    CU_ASSERT_TRUE(m.called.has_pc);
+    CU_ASSERT_EQUAL(m.called.pc, 0x1234);
+    CU_ASSERT_EQUAL(m.called.ssn, 6);
+    CU_ASSERT_EQUAL(m.called.gti, 0);
+    CU_ASSERT_STRING_EQUAL(m.called.digits, "");
+    CU_ASSERT_EQUAL(m.calling.pc, 1);
+    CU_ASSERT_PTR_EQUAL(m.data, xudt + 18);
+    CU_ASSERT_EQUAL(m.len, 4);
+    CU_ASSERT_TRUE(m.has_seg);
+    CU_ASSERT_TRUE(m.seg.first);
+    CU_ASSERT_TRUE(m.seg.in_seq);
+    CU_ASSERT_EQUAL(m.seg.remaining, 3);
+    CU_ASSERT_EQUAL(m.seg.local_ref, 0x030201);
+}
+
+static void test_sccp_xudt_middle_and_last_segment(void)
+{
+    uint8_t v[sizeof xudt];
+    copy(v, xudt, sizeof v);
+    v[XUDT_SEG_OCTET] = 0x01; /* F=0, C=0, remaining 1 */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
+    CU_ASSERT_FALSE(m.seg.first);
+    CU_ASSERT_FALSE(m.seg.in_seq);
+    CU_ASSERT_EQUAL(m.seg.remaining, 1);
+    v[XUDT_SEG_OCTET] = 0x00; /* last: remaining 0 */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
+    CU_ASSERT_FALSE(m.seg.first);
+    CU_ASSERT_EQUAL(m.seg.remaining, 0);
+}
+
+static void test_sccp_xudt_every_truncation_fails(void)
+{
+    for (size_t n = 0; n < sizeof xudt; n++)
+        CU_ASSERT_NOT_EQUAL(decode_prefix(xudt, n), SS_OK);
+}
+
+static void test_sccp_xudt_no_optional_part(void)
+{
+    uint8_t v[sizeof xudt];
+    copy(v, xudt, sizeof v);
+    v[6] = 0;
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, 22, &m), SS_OK);
+    CU_ASSERT_FALSE(m.has_seg);
+    CU_ASSERT_EQUAL(m.len, 4);
+}
+
+static void test_sccp_xudt_optional_pointer_out_of_bounds(void)
+{
+    uint8_t v[sizeof xudt];
+    copy(v, xudt, sizeof v);
+    v[6] = (uint8_t)(sizeof v - 6);
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+}
+
+static void test_sccp_xudt_segmentation_wrong_length(void)
+{
+    uint8_t v[sizeof xudt];
+    copy(v, xudt, sizeof v);
+    v[23] = 3; /* segmentation must be 4 octets */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+}
+
+static void test_sccp_xudt_importance_wrong_length(void)
+{
+    uint8_t v[sizeof xudt];
+    copy(v, xudt, sizeof v);
+    v[29] = 0; /* importance length 0; the 05 then reads as a name */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+}
+
+static void test_sccp_xudt_optional_length_oversize(void)
+{
+    uint8_t v[sizeof xudt];
+    copy(v, xudt, sizeof v);
+    v[29] = 9; /* importance says 9, 2 left */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+}
+
+/* An unknown optional parameter is skipped by its length. */
+static void test_sccp_xudt_unknown_optional_skipped(void)
+{
+    uint8_t v[sizeof xudt];
+    copy(v, xudt, sizeof v);
+    v[28] = 0x0f; /* data (0x0f) in place of importance */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
+    CU_ASSERT_TRUE(m.has_seg);
+}
+
+static void test_sccp_xudts_recognised(void)
+{
+    uint8_t v[sizeof xudt];
+    copy(v, xudt, sizeof v);
+    v[0] = SS_SCCP_XUDTS;
+    v[1] = 0x0d; /* return cause: segmentation failure */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.type, SS_SCCP_XUDTS);
+    CU_ASSERT_EQUAL(m.pclass, 0x0d);
+    CU_ASSERT_EQUAL(m.hop, 15);
+}
+
+/* LUDT (Q.713 §4.20): 2-octet pointers and a 2-octet long-data length. */
+#define LUDT_DATA 300
+static size_t build_ludt(uint8_t *v)
+{
+    /* clang-format off */
+    static const uint8_t head[] = {
+        0x13,                         /*  0 message type LUDT */
+        0x00,                         /*  1 protocol class 0 */
+        0x0f,                         /*  2 hop counter 15 */
+        0x08, 0x00,                   /*  3 pointer to called: 3 + 8 = 11 */
+        0x0b, 0x00,                   /*  5 pointer to calling: 5 + 11 = 16 */
+        0x0e, 0x00,                   /*  7 pointer to long data: 7 + 14 = 21 */
+        0x00, 0x00,                   /*  9 no optional part */
+        0x04, 0x43, 0x34, 0x12, 0x06, /* 11 called: PC 0x1234, SSN 6 */
+        0x04, 0x43, 0x01, 0x00, 0x08, /* 16 calling: PC 1, SSN 8 */
+        0x2c, 0x01,                   /* 21 long data length 300 (LSB first) */
+    };
+    /* clang-format on */
+    memcpy(v, head, sizeof head);
+    for (size_t i = 0; i < LUDT_DATA; i++)
+        v[sizeof head + i] = (uint8_t)i;
+    return sizeof head + LUDT_DATA;
+}
+
+static void test_sccp_ludt_long_data(void)
+{
+    uint8_t v[400];
+    size_t n = build_ludt(v);
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, n, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.type, SS_SCCP_LUDT);
+    CU_ASSERT_EQUAL(m.hop, 15);
+    CU_ASSERT_EQUAL(m.called.pc, 0x1234);
+    CU_ASSERT_EQUAL(m.calling.ssn, 8);
+    CU_ASSERT_PTR_EQUAL(m.data, v + 23);
+    CU_ASSERT_EQUAL(m.len, LUDT_DATA);
+    CU_ASSERT_FALSE(m.has_seg);
+}
+
+static void test_sccp_ludt_errors(void)
+{
+    uint8_t v[400];
+    size_t n = build_ludt(v);
+    v[21] = 0x2d; /* long data 301, one more than present */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, n, &m), SS_BAD_LENGTH);
+    n = build_ludt(v);
+    v[8] = 0x01; /* data pointer 7 + 270 = 277: inside, lands in the data */
+    CU_ASSERT_NOT_EQUAL(decode_prefix(v, n), SS_OK);
+    v[8] = 0x02; /* 7 + 526: outside */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, n, &m), SS_BAD_LENGTH);
+    n = build_ludt(v);
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, 4, &m), SS_TRUNCATED);  /* half a pointer */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, 22, &m), SS_TRUNCATED); /* half a length */
+}
+
+static void test_sccp_ludts_recognised(void)
+{
+    uint8_t v[400];
+    size_t n = build_ludt(v);
+    v[0] = SS_SCCP_LUDTS;
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, n, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.type, SS_SCCP_LUDTS);
+    CU_ASSERT_EQUAL(m.len, LUDT_DATA);
+}
+
+static void test_sccp_addr_gti1_odd_nai(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x06,       /* AI: GTI 1, SSN present */
+        0x06,       /* SSN 6 */
+        0x84,       /* odd, NAI 4 */
+        0x21, 0x03, /* digits 1 2 3 */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, sizeof v, &a), SS_OK);
+    CU_ASSERT_EQUAL(a.gti, 1);
+    CU_ASSERT_EQUAL(a.nai, 4);
+    CU_ASSERT_STRING_EQUAL(a.digits, "123");
+}
+
+static void test_sccp_addr_gti2_tt_only(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x0a,       /* AI: GTI 2, SSN present */
+        0x07,       /* SSN 7 */
+        0x0a,       /* TT 10 */
+        0x21, 0x43, /* digits 1234 */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, sizeof v, &a), SS_OK);
+    CU_ASSERT_EQUAL(a.gti, 2);
+    CU_ASSERT_EQUAL(a.tt, 10);
+    CU_ASSERT_STRING_EQUAL(a.digits, "1234");
+}
+
+static void test_sccp_addr_gti3_tt_np_es(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x0e,       /* AI: GTI 3, SSN present */
+        0x06,       /* SSN 6 */
+        0x00,       /* TT 0 */
+        0x71,       /* NP 7 (E.214), ES 1 (odd) */
+        0x21, 0x03, /* digits 1 2 3 */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, sizeof v, &a), SS_OK);
+    CU_ASSERT_EQUAL(a.gti, 3);
+    CU_ASSERT_EQUAL(a.np, 7);
+    CU_ASSERT_EQUAL(a.es, 1);
+    CU_ASSERT_STRING_EQUAL(a.digits, "123");
+}
+
+static void test_sccp_addr_point_code_is_14_bits(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x41,       /* AI: RI 1 (SSN), PC present */
+        0xff, 0xff, /* PC: only 14 bits count */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, sizeof v, &a), SS_OK);
+    CU_ASSERT_EQUAL(a.pc, 0x3fff);
+    CU_ASSERT_FALSE(a.has_ssn);
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, 2, &a), SS_TRUNCATED);
+}
+
+static void test_sccp_addr_national_bit_still_itu(void)
+{
+    static const uint8_t v[] = {0x92, 0x06, 0x00, 0x12, 0x04, 0x21, 0x43};
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, sizeof v, &a), SS_OK);
+    CU_ASSERT_EQUAL(a.gti, 4);
+    CU_ASSERT_STRING_EQUAL(a.digits, "1234");
+}
+
+static void test_sccp_addr_non_bcd_encoding_leaves_digits_empty(void)
+{
+    static const uint8_t v[] = {0x12, 0x06, 0x00, 0x13, 0x04, 0x21, 0x43}; /* ES 3 */
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, sizeof v, &a), SS_OK);
+    CU_ASSERT_EQUAL(a.es, 3);
+    CU_ASSERT_STRING_EQUAL(a.digits, "");
+}
+
+static void test_sccp_addr_errors(void)
+{
+    static const uint8_t gti5[] = {0x16, 0x06, 0x00};
+    static const uint8_t odd_empty[] = {0x12, 0x06, 0x00, 0x11, 0x04};
+    static const uint8_t no_ssn[] = {0x12};
+    uint8_t big[5 + 21];
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(gti5, sizeof gti5, &a), SS_UNSUPPORTED);
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(odd_empty, sizeof odd_empty, &a), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(no_ssn, sizeof no_ssn, &a), SS_TRUNCATED);
+    memcpy(big, odd_empty, 5);
+    big[3] = 0x12; /* even: 21 octets = 42 digits */
+    memset(big + 5, 0x11, 21);
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(big, sizeof big, &a), SS_OVERSIZE);
+}
+
+/* tcapmap_pcapr.pcap frame 94 (M3UA DATA, sendRoutingInfoForSM invoke):
+ * the SCCP bytes at frame offsets 0x5e-0xc4. tshark -V shows: UDT, class
+ * 1, called GTI 4 SSN 6 TT 0 NP 1 ES 1 NAI 4 digits 8618903100031,
+ * calling GTI 4 SSN 8 ES 2 digits 8613700006, 73 octets of TCAP. */
+static void test_sccp_real_udt_frame_94(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x09, 0x81, 0x03, 0x0f, 0x19, 0x0c, 0x12, 0x06, 0x00, 0x11, 0x04, 0x68, 0x81,
+        0x09, 0x13, 0x00, 0x30, 0x01, 0x0a, 0x12, 0x08, 0x00, 0x12, 0x04, 0x68, 0x31,
+        0x07, 0x00, 0x60, 0x49, 0x62, 0x47, 0x48, 0x04, 0x03, 0x6c, 0x31, 0x01, 0x6b,
+        0x1e, 0x28, 0x1c, 0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01, 0xa0,
+        0x11, 0x60, 0x0f, 0x80, 0x02, 0x07, 0x80, 0xa1, 0x09, 0x06, 0x07, 0x04, 0x00,
+        0x00, 0x01, 0x00, 0x14, 0x02, 0x6c, 0x1f, 0xa1, 0x1d, 0x02, 0x01, 0x01, 0x02,
+        0x01, 0x2d, 0x30, 0x15, 0x80, 0x08, 0x91, 0x68, 0x81, 0x09, 0x13, 0x00, 0x30,
+        0xf1, 0x81, 0x01, 0x00, 0x82, 0x06, 0x91, 0x68, 0x31, 0x07, 0x00, 0x60,
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.type, SS_SCCP_UDT);
+    CU_ASSERT_EQUAL(m.pclass, 1);
+    CU_ASSERT_EQUAL(m.called.ri, 0);
+    CU_ASSERT_EQUAL(m.called.gti, 4);
+    CU_ASSERT_EQUAL(m.called.ssn, 6);
+    CU_ASSERT_EQUAL(m.called.np, 1);
+    CU_ASSERT_EQUAL(m.called.es, 1);
+    CU_ASSERT_EQUAL(m.called.nai, 4);
+    CU_ASSERT_STRING_EQUAL(m.called.digits, "8618903100031");
+    CU_ASSERT_EQUAL(m.calling.ssn, 8);
+    CU_ASSERT_EQUAL(m.calling.es, 2);
+    CU_ASSERT_STRING_EQUAL(m.calling.digits, "8613700006");
+    CU_ASSERT_EQUAL(m.len, 73);
+    CU_ASSERT_EQUAL(m.data[0], 0x62);
+}
+
+int main(void)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    CU_pSuite s = CU_add_suite("sccp", NULL, NULL);
+    CU_ADD_TEST(s, test_sccp_udt_gt_routed_gti4_odd_and_even);
+    CU_ADD_TEST(s, test_sccp_udt_every_truncation_fails);
+    CU_ADD_TEST(s, test_sccp_udt_pointer_out_of_bounds_bad_length);
+    CU_ADD_TEST(s, test_sccp_udt_zero_pointer_bad_value);
+    CU_ADD_TEST(s, test_sccp_udt_pointer_into_fixed_part_bad_value);
+    CU_ADD_TEST(s, test_sccp_udt_parameter_length_oversize_bad_length);
+    CU_ADD_TEST(s, test_sccp_udt_address_length_bounds_digits);
+    CU_ADD_TEST(s, test_sccp_connection_oriented_type_unsupported);
+    CU_ADD_TEST(s, test_sccp_udts_recognised_with_return_cause);
+    CU_ADD_TEST(s, test_sccp_xudt_first_segment);
+    CU_ADD_TEST(s, test_sccp_xudt_middle_and_last_segment);
+    CU_ADD_TEST(s, test_sccp_xudt_every_truncation_fails);
+    CU_ADD_TEST(s, test_sccp_xudt_no_optional_part);
+    CU_ADD_TEST(s, test_sccp_xudt_optional_pointer_out_of_bounds);
+    CU_ADD_TEST(s, test_sccp_xudt_segmentation_wrong_length);
+    CU_ADD_TEST(s, test_sccp_xudt_importance_wrong_length);
+    CU_ADD_TEST(s, test_sccp_xudt_optional_length_oversize);
+    CU_ADD_TEST(s, test_sccp_xudt_unknown_optional_skipped);
+    CU_ADD_TEST(s, test_sccp_xudts_recognised);
+    CU_ADD_TEST(s, test_sccp_ludt_long_data);
+    CU_ADD_TEST(s, test_sccp_ludt_errors);
+    CU_ADD_TEST(s, test_sccp_ludts_recognised);
+    CU_ADD_TEST(s, test_sccp_addr_gti1_odd_nai);
+    CU_ADD_TEST(s, test_sccp_addr_gti2_tt_only);
+    CU_ADD_TEST(s, test_sccp_addr_gti3_tt_np_es);
+    CU_ADD_TEST(s, test_sccp_addr_point_code_is_14_bits);
+    CU_ADD_TEST(s, test_sccp_addr_national_bit_still_itu);
+    CU_ADD_TEST(s, test_sccp_addr_non_bcd_encoding_leaves_digits_empty);
+    CU_ADD_TEST(s, test_sccp_addr_errors);
+    CU_ADD_TEST(s, test_sccp_real_udt_frame_94);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned fails = CU_get_number_of_failures();
+    CU_cleanup_registry();
+    return fails != 0;
+}

@@ -1,0 +1,511 @@
+/* TCAP (Q.773): vectors written out by hand from Q.773 §4.2 and the MAP
+ * application contexts of TS 29.002 §17.3.2, plus one Begin copied from
+ * a capture and checked against tshark. */
+#include <CUnit/Basic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataplane/decode/tcap.h"
+
+static struct ss_tcap t;
+static struct ss_tcap_component c;
+static struct ss_tcap_iter it;
+
+/* TC-BEGIN, AARQ for shortMsgMO-RelayContext-v3, Invoke mo-forwardSM. */
+/* clang-format off */
+static const uint8_t begin[] = {
+    0x62, 0x38,                         /* Begin, 56 octets */
+    0x48, 0x04, 0x11, 0x22, 0x33, 0x44, /*   OTID 0x11223344 */
+    0x6b, 0x1e,                         /*   dialogue portion, 30 */
+    0x28, 0x1c,                         /*     EXTERNAL, 28 */
+    0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01, /* dialogue-as-id */
+    0xa0, 0x11,                         /*       single-ASN1-type [0], 17 */
+    0x60, 0x0f,                         /*         AARQ, 15 */
+    0x80, 0x02, 0x07, 0x80,             /*           protocol-version version1 */
+    0xa1, 0x09,                         /*           application-context-name [1] */
+    0x06, 0x07, 0x04, 0x00, 0x00, 0x01, 0x00, 0x15, 0x03, /* {0 4 0 0 1 0 21 3} */
+    0x6c, 0x10,                         /*   component portion, 16 */
+    0xa1, 0x0e,                         /*     Invoke, 14 */
+    0x02, 0x01, 0x01,                   /*       invokeID 1 */
+    0x02, 0x01, 0x2e,                   /*       opcode local 46 (mo-forwardSM) */
+    0x30, 0x06, 0x80, 0x01, 0xaa, 0x81, 0x01, 0xbb, /* parameter SEQUENCE */
+};
+/* clang-format on */
+#define BEGIN_PARAM 50
+
+/* The same Begin with every constructed element in indefinite form. */
+/* clang-format off */
+static const uint8_t begin_indef[] = {
+    0x62, 0x80,                         /* Begin, indefinite */
+    0x48, 0x04, 0x11, 0x22, 0x33, 0x44, /*   OTID */
+    0x6b, 0x80,                         /*   dialogue portion */
+    0x28, 0x80,                         /*     EXTERNAL */
+    0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01,
+    0xa0, 0x80,                         /*       single-ASN1-type */
+    0x60, 0x80,                         /*         AARQ */
+    0x80, 0x02, 0x07, 0x80,
+    0xa1, 0x80,                         /*           ACN */
+    0x06, 0x07, 0x04, 0x00, 0x00, 0x01, 0x00, 0x15, 0x03,
+    0x00, 0x00,                         /*           end of ACN */
+    0x00, 0x00,                         /*         end of AARQ */
+    0x00, 0x00,                         /*       end of single-ASN1-type */
+    0x00, 0x00,                         /*     end of EXTERNAL */
+    0x00, 0x00,                         /*   end of dialogue portion */
+    0x6c, 0x80,                         /*   component portion */
+    0xa1, 0x80,                         /*     Invoke */
+    0x02, 0x01, 0x01,                   /*       invokeID 1 */
+    0x02, 0x01, 0x2e,                   /*       opcode 46 */
+    0x30, 0x80, 0x80, 0x01, 0xaa, 0x81, 0x01, 0xbb, 0x00, 0x00, /* parameter */
+    0x00, 0x00,                         /*     end of Invoke */
+    0x00, 0x00,                         /*   end of component portion */
+    0x00, 0x00,                         /* end of Begin */
+};
+/* clang-format on */
+
+/* clang-format off */
+static const uint8_t cont[] = {
+    0x65, 0x1e,                         /* Continue, 30 */
+    0x48, 0x04, 0xaa, 0xbb, 0xcc, 0xdd, /*   OTID 0xaabbccdd */
+    0x49, 0x04, 0x11, 0x22, 0x33, 0x44, /*   DTID 0x11223344 */
+    0x6c, 0x10,                         /*   component portion */
+    0xa1, 0x0e, 0x02, 0x01, 0x02,       /*     Invoke, invokeID 2 */
+    0x02, 0x01, 0x2e,                   /*       opcode 46 */
+    0x30, 0x06, 0x80, 0x01, 0xaa, 0x81, 0x01, 0xbb,
+};
+/* clang-format on */
+
+/* clang-format off */
+static const uint8_t end_rrl[] = {
+    0x64, 0x17,                         /* End, 23 */
+    0x49, 0x04, 0xaa, 0xbb, 0xcc, 0xdd, /*   DTID */
+    0x6c, 0x0f,                         /*   component portion, 15 */
+    0xa2, 0x0d,                         /*     ReturnResultLast, 13 */
+    0x02, 0x01, 0x01,                   /*       invokeID 1 */
+    0x30, 0x08,                         /*       result SEQUENCE */
+    0x02, 0x01, 0x2e,                   /*         opcode 46 */
+    0x04, 0x03, 0x01, 0x02, 0x03,       /*         parameter OCTET STRING */
+};
+/* clang-format on */
+
+/* clang-format off */
+static const uint8_t end_rrl_indef[] = {
+    0x64, 0x80,                         /* End, indefinite */
+    0x49, 0x04, 0xaa, 0xbb, 0xcc, 0xdd,
+    0x6c, 0x80,
+    0xa2, 0x80,
+    0x02, 0x01, 0x01,
+    0x30, 0x80,
+    0x02, 0x01, 0x2e,
+    0x04, 0x03, 0x01, 0x02, 0x03,
+    0x00, 0x00,                         /* end of result SEQUENCE */
+    0x00, 0x00,                         /* end of ReturnResultLast */
+    0x00, 0x00,                         /* end of component portion */
+    0x00, 0x00,                         /* end of End */
+};
+/* clang-format on */
+
+/* End carrying a ReturnError and two Rejects. */
+/* clang-format off */
+static const uint8_t end_err[] = {
+    0x64, 0x21,                         /* End, 33 */
+    0x49, 0x01, 0x07,                   /*   DTID 7, one octet */
+    0x6c, 0x1c,                         /*   component portion, 28 */
+    0xa3, 0x0b,                         /*     ReturnError, 11 */
+    0x02, 0x01, 0x05,                   /*       invokeID 5 */
+    0x02, 0x01, 0x20,                   /*       error local 32 (sm-DeliveryFailure) */
+    0x30, 0x03, 0x0a, 0x01, 0x01,       /*       parameter */
+    0xa4, 0x06,                         /*     Reject */
+    0x02, 0x01, 0x01,                   /*       invokeID 1 */
+    0x81, 0x01, 0x02,                   /*       invokeProblem mistypedParameter */
+    0xa4, 0x05,                         /*     Reject */
+    0x05, 0x00,                         /*       invokeID not derivable (NULL) */
+    0x80, 0x01, 0x00,                   /*       generalProblem unrecognizedComponent */
+};
+/* clang-format on */
+
+/* Decodes the first n octets from a heap copy of exactly n octets, so
+ * that AddressSanitizer catches any read past the end. */
+static enum ss_result decode_prefix(const uint8_t *v, size_t n)
+{
+    uint8_t *h = malloc(n ? n : 1);
+    memcpy(h, v, n);
+    enum ss_result rc = ss_tcap_decode(h, n, &t);
+    free(h);
+    return rc;
+}
+
+static void copy(uint8_t *dst, const uint8_t *src, size_t n)
+{
+    memcpy(dst, src, n);
+}
+
+static void assert_begin(const uint8_t *v, size_t n)
+{
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(v, n, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.type, SS_TCAP_BEGIN);
+    CU_ASSERT_TRUE(t.has_otid);
+    CU_ASSERT_FALSE(t.has_dtid);
+    CU_ASSERT_EQUAL(t.otid, 0x11223344);
+    CU_ASSERT_EQUAL(t.otid_len, 4);
+    CU_ASSERT_TRUE(t.has_acn);
+    CU_ASSERT_EQUAL(t.acn_len, 7);
+    CU_ASSERT_EQUAL(t.map_ac, 21);
+    CU_ASSERT_EQUAL(t.map_version, 3);
+    ss_tcap_iter_init(&it, &t);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL(c.type, SS_TCAP_INVOKE);
+    CU_ASSERT_TRUE(c.has_invoke_id);
+    CU_ASSERT_EQUAL(c.invoke_id, 1);
+    CU_ASSERT_TRUE(c.has_opcode);
+    CU_ASSERT_EQUAL(c.opcode, 46);
+    CU_ASSERT_FALSE(c.has_error);
+    CU_ASSERT_EQUAL(c.param[0], 0x30);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_END);
+}
+
+static void test_tcap_begin_aarq_mo_relay_v3_invoke_46(void)
+{
+    assert_begin(begin, sizeof begin);
+    ss_tcap_iter_init(&it, &t);
+    ss_tcap_next_component(&it, &c);
+    CU_ASSERT_PTR_EQUAL(c.param, begin + BEGIN_PARAM);
+    CU_ASSERT_EQUAL(c.param_len, 8);
+}
+
+static void test_tcap_begin_indefinite_lengths(void)
+{
+    assert_begin(begin_indef, sizeof begin_indef);
+    ss_tcap_iter_init(&it, &t);
+    ss_tcap_next_component(&it, &c);
+    CU_ASSERT_EQUAL(c.param_len, 10); /* 30 80, 6 octets, 00 00 */
+}
+
+static void test_tcap_every_truncation_fails(void)
+{
+    for (size_t n = 0; n < sizeof begin; n++)
+        CU_ASSERT_NOT_EQUAL(decode_prefix(begin, n), SS_OK);
+    for (size_t n = 0; n < sizeof begin_indef; n++)
+        CU_ASSERT_NOT_EQUAL(decode_prefix(begin_indef, n), SS_OK);
+}
+
+static void test_tcap_continue_with_invoke(void)
+{
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(cont, sizeof cont, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.type, SS_TCAP_CONTINUE);
+    CU_ASSERT_EQUAL(t.otid, 0xaabbccdd);
+    CU_ASSERT_EQUAL(t.dtid, 0x11223344);
+    CU_ASSERT_FALSE(t.has_acn);
+    CU_ASSERT_EQUAL(t.map_version, 0);
+    ss_tcap_iter_init(&it, &t);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL(c.invoke_id, 2);
+    CU_ASSERT_EQUAL(c.opcode, 46);
+    CU_ASSERT_EQUAL(c.param_len, 8);
+}
+
+static void assert_end_rrl(const uint8_t *v, size_t n, size_t param_len)
+{
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(v, n, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.type, SS_TCAP_END);
+    CU_ASSERT_FALSE(t.has_otid);
+    CU_ASSERT_EQUAL(t.dtid, 0xaabbccdd);
+    ss_tcap_iter_init(&it, &t);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL(c.type, SS_TCAP_RESULT_LAST);
+    CU_ASSERT_EQUAL(c.invoke_id, 1);
+    CU_ASSERT_TRUE(c.has_opcode);
+    CU_ASSERT_EQUAL(c.opcode, 46);
+    CU_ASSERT_EQUAL(c.param[0], 0x04);
+    CU_ASSERT_EQUAL(c.param_len, param_len);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_END);
+}
+
+static void test_tcap_end_return_result_last(void)
+{
+    assert_end_rrl(end_rrl, sizeof end_rrl, 5);
+}
+
+static void test_tcap_end_return_result_last_indefinite(void)
+{
+    assert_end_rrl(end_rrl_indef, sizeof end_rrl_indef, 5);
+}
+
+static void test_tcap_return_result_without_result(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x64, 0x0d, 0x49, 0x04, 0xaa, 0xbb, 0xcc, 0xdd, /* End, DTID */
+        0x6c, 0x05, 0xa7, 0x03, 0x02, 0x01, 0x09,       /* ReturnResultNotLast id 9 */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(v, sizeof v, &t), SS_OK);
+    ss_tcap_iter_init(&it, &t);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL(c.type, SS_TCAP_RESULT_NOT_LAST);
+    CU_ASSERT_EQUAL(c.invoke_id, 9);
+    CU_ASSERT_FALSE(c.has_opcode);
+    CU_ASSERT_EQUAL(c.param_len, 0);
+}
+
+static void test_tcap_return_error_and_rejects(void)
+{
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(end_err, sizeof end_err, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.dtid, 7);
+    CU_ASSERT_EQUAL(t.dtid_len, 1);
+    ss_tcap_iter_init(&it, &t);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL(c.type, SS_TCAP_ERROR);
+    CU_ASSERT_EQUAL(c.invoke_id, 5);
+    CU_ASSERT_TRUE(c.has_error);
+    CU_ASSERT_EQUAL(c.error, 32);
+    CU_ASSERT_FALSE(c.has_opcode);
+    CU_ASSERT_EQUAL(c.param_len, 5);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL(c.type, SS_TCAP_REJECT);
+    CU_ASSERT_TRUE(c.has_invoke_id);
+    CU_ASSERT_EQUAL(c.invoke_id, 1);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL(c.type, SS_TCAP_REJECT);
+    CU_ASSERT_FALSE(c.has_invoke_id);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_END);
+}
+
+static const uint8_t *one_component(const uint8_t *cmp, size_t n, uint8_t *buf)
+{
+    buf[0] = 0x61; /* Unidirectional: no transaction ids */
+    buf[1] = (uint8_t)(n + 2);
+    buf[2] = 0x6c; /* component portion */
+    buf[3] = (uint8_t)n;
+    memcpy(buf + 4, cmp, n);
+    return buf;
+}
+
+static enum ss_result first_component(const uint8_t *cmp, size_t n)
+{
+    uint8_t buf[64];
+    enum ss_result rc = ss_tcap_decode(one_component(cmp, n, buf), n + 4, &t);
+    if (rc != SS_OK)
+        return rc;
+    ss_tcap_iter_init(&it, &t);
+    rc = ss_tcap_next_component(&it, &c);
+    /* Whatever the result, a walk that stopped stays stopped. */
+    if (rc != SS_OK)
+        CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_END);
+    return rc;
+}
+
+static void test_tcap_invoke_linked_id_and_global_opcode(void)
+{
+    /* clang-format off */
+    static const uint8_t linked[] = {
+        0xa1, 0x09, 0x02, 0x01, 0x02, /* Invoke, invokeID 2 */
+        0x80, 0x01, 0x01,             /*   linkedID 1 */
+        0x02, 0x01, 0x2c,             /*   opcode 44 (mt-forwardSM) */
+    };
+    /* clang-format on */
+    /* clang-format off */
+    static const uint8_t global[] = {
+        0xa1, 0x08, 0x02, 0x01, 0x01, /* Invoke, invokeID 1 */
+        0x06, 0x03, 0x2a, 0x03, 0x04, /*   opcode global OID */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(first_component(linked, sizeof linked), SS_OK);
+    CU_ASSERT_EQUAL(c.opcode, 44);
+    CU_ASSERT_EQUAL(c.param_len, 0);
+    CU_ASSERT_EQUAL(first_component(global, sizeof global), SS_OK);
+    CU_ASSERT_TRUE(c.has_invoke_id);
+    CU_ASSERT_FALSE(c.has_opcode);
+}
+
+static void test_tcap_component_errors(void)
+{
+    static const uint8_t empty[] = {0xa1, 0x00}; /* no invokeID */
+    static const uint8_t id_tag[] = {0xa1, 0x06, 0x04, 0x01, 0x01, 0x02, 0x01, 0x2e};
+    static const uint8_t id_len[] = {0xa1, 0x0a, 0x02, 0x05, 1, 2, 3, 4, 5, 0x02, 0x01, 0x2e};
+    static const uint8_t op_len[] = {0xa1, 0x05, 0x02, 0x01, 0x01, 0x02, 0x00};
+    static const uint8_t no_op[] = {0xa1, 0x03, 0x02, 0x01, 0x01};
+    static const uint8_t op_tag[] = {0xa1, 0x06, 0x02, 0x01, 0x01, 0x04, 0x01, 0x2e};
+    static const uint8_t trailing[] = {0xa1, 0x0a, 0x02, 0x01, 0x01, 0x02,
+                                       0x01, 0x2e, 0x05, 0x00, 0x05, 0x00}; /* two parameters */
+    static const uint8_t over[] = {0xa1, 0x10, 0x02, 0x01, 0x01};           /* says 16, has 3 */
+    static const uint8_t kind[] = {0xa5, 0x03, 0x02, 0x01, 0x01};           /* no component [5] */
+    static const uint8_t rej[] = {0xa4, 0x06, 0x02, 0x01, 0x01, 0x84, 0x01, 0x00};
+    static const uint8_t res_tag[] = {0xa2, 0x08, 0x02, 0x01, 0x01, 0x31, 0x03, 0x02, 0x01, 0x2e};
+    static const uint8_t err_tag[] = {0xa3, 0x06, 0x02, 0x01, 0x01, 0x04, 0x01, 0x20};
+    CU_ASSERT_EQUAL(first_component(empty, sizeof empty), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(first_component(id_tag, sizeof id_tag), SS_BAD_TAG);
+    CU_ASSERT_EQUAL(first_component(id_len, sizeof id_len), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(first_component(op_len, sizeof op_len), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(first_component(no_op, sizeof no_op), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(first_component(op_tag, sizeof op_tag), SS_BAD_TAG);
+    CU_ASSERT_EQUAL(first_component(trailing, sizeof trailing), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(first_component(over, sizeof over), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(first_component(kind, sizeof kind), SS_BAD_TAG);
+    CU_ASSERT_EQUAL(first_component(rej, sizeof rej), SS_BAD_TAG);
+    CU_ASSERT_EQUAL(first_component(res_tag, sizeof res_tag), SS_BAD_TAG);
+    CU_ASSERT_EQUAL(first_component(err_tag, sizeof err_tag), SS_BAD_TAG);
+}
+
+static void test_tcap_abort_and_unidirectional(void)
+{
+    /* clang-format off */
+    static const uint8_t abort[] = {
+        0x67, 0x09, 0x49, 0x04, 0xaa, 0xbb, 0xcc, 0xdd, /* Abort, DTID */
+        0x4a, 0x01, 0x01,                               /*   P-AbortCause 1 */
+    };
+    /* clang-format on */
+    static const uint8_t uni[] = {0x61, 0x07, 0x6c, 0x05, 0xa1, 0x03, 0x02, 0x01, 0x01};
+    CU_ASSERT_EQUAL(ss_tcap_decode(abort, sizeof abort, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.type, SS_TCAP_ABORT);
+    CU_ASSERT_EQUAL(t.dtid, 0xaabbccdd);
+    CU_ASSERT_EQUAL(t.components_len, 0);
+    CU_ASSERT_EQUAL(ss_tcap_decode(uni, sizeof uni, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.type, SS_TCAP_UNI);
+    CU_ASSERT_EQUAL(t.components_len, 5);
+}
+
+static void test_tcap_wrong_message_and_portion_tags(void)
+{
+    uint8_t v[sizeof begin];
+    copy(v, begin, sizeof v);
+    v[0] = 0x63; /* no TCAP message [APPLICATION 3] */
+    CU_ASSERT_EQUAL(ss_tcap_decode(v, sizeof v, &t), SS_BAD_TAG);
+    copy(v, begin, sizeof v);
+    v[2] = 0x47; /* [APPLICATION 7] where the OTID belongs */
+    CU_ASSERT_EQUAL(ss_tcap_decode(v, sizeof v, &t), SS_BAD_TAG);
+    copy(v, begin, sizeof v);
+    v[2] = 0x49; /* a Begin carrying a DTID instead of an OTID */
+    CU_ASSERT_EQUAL(ss_tcap_decode(v, sizeof v, &t), SS_BAD_VALUE);
+}
+
+static void test_tcap_transaction_id_lengths(void)
+{
+    static const uint8_t zero[] = {0x62, 0x02, 0x48, 0x00};
+    static const uint8_t five[] = {0x62, 0x07, 0x48, 0x05, 1, 2, 3, 4, 5};
+    static const uint8_t over[] = {0x62, 0x06, 0x48, 0x05, 1, 2, 3, 4}; /* OTID past Begin */
+    static const uint8_t one[] = {0x62, 0x03, 0x48, 0x01, 0x7f};
+    CU_ASSERT_EQUAL(ss_tcap_decode(zero, sizeof zero, &t), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(ss_tcap_decode(five, sizeof five, &t), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(ss_tcap_decode(over, sizeof over, &t), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_tcap_decode(one, sizeof one, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.otid, 0x7f);
+    CU_ASSERT_EQUAL(t.otid_len, 1);
+}
+
+static void test_tcap_dialogue_errors(void)
+{
+    uint8_t v[sizeof begin];
+    copy(v, begin, sizeof v);
+    v[10] = 0x30; /* SEQUENCE where EXTERNAL belongs */
+    CU_ASSERT_EQUAL(ss_tcap_decode(v, sizeof v, &t), SS_BAD_TAG);
+    copy(v, begin, sizeof v);
+    v[21] = 0xa1; /* [1] where single-ASN1-type [0] belongs */
+    CU_ASSERT_EQUAL(ss_tcap_decode(v, sizeof v, &t), SS_BAD_TAG);
+    copy(v, begin, sizeof v);
+    v[23] = 0x62; /* not an AARQ / AARE / ABRT */
+    CU_ASSERT_EQUAL(ss_tcap_decode(v, sizeof v, &t), SS_BAD_TAG);
+    copy(v, begin, sizeof v);
+    v[31] = 0x04; /* ACN holds an OCTET STRING, not an OID */
+    CU_ASSERT_EQUAL(ss_tcap_decode(v, sizeof v, &t), SS_BAD_TAG);
+    copy(v, begin, sizeof v);
+    v[32] = 0x08; /* ACN OID length past its [1] */
+    CU_ASSERT_EQUAL(ss_tcap_decode(v, sizeof v, &t), SS_TRUNCATED);
+    copy(v, begin, sizeof v);
+    v[9] = 0x1d; /* dialogue portion one short of its EXTERNAL */
+    CU_ASSERT_EQUAL(ss_tcap_decode(v, sizeof v, &t), SS_TRUNCATED);
+}
+
+static void test_tcap_acn_oversize_and_empty(void)
+{
+    /* clang-format off */
+    static const uint8_t big[] = {
+        0x62, 0x2a, 0x48, 0x01, 0x01,
+        0x6b, 0x25, 0x28, 0x23, 0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01,
+        0xa0, 0x18, 0x60, 0x16, 0xa1, 0x14,
+        0x06, 0x12, /* OID of 18 octets > SS_TCAP_ACN_MAX */
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+    };
+    /* clang-format on */
+    /* clang-format off */
+    static const uint8_t empty[] = {
+        0x62, 0x18, 0x48, 0x01, 0x01,
+        0x6b, 0x13, 0x28, 0x11, 0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01,
+        0xa0, 0x06, 0x60, 0x04, 0xa1, 0x02,
+        0x06, 0x00, /* empty OID */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_tcap_decode(big, sizeof big, &t), SS_OVERSIZE);
+    CU_ASSERT_EQUAL(ss_tcap_decode(empty, sizeof empty, &t), SS_BAD_LENGTH);
+}
+
+/* A dialogue of another abstract syntax is valid and names no ACN. */
+static void test_tcap_other_dialogue_syntax_has_no_acn(void)
+{
+    uint8_t v[sizeof begin];
+    copy(v, begin, sizeof v);
+    v[20] = 0x02; /* {0 0 17 773 1 1 2}: not dialogue-as-id */
+    CU_ASSERT_EQUAL(ss_tcap_decode(v, sizeof v, &t), SS_OK);
+    CU_ASSERT_FALSE(t.has_acn);
+    CU_ASSERT_EQUAL(t.map_version, 0);
+}
+
+/* tcapmap_pcapr.pcap frame 94: the TCAP bytes at frame offsets 0x7c-0xc4.
+ * tshark -V shows: begin, otid 036c3101, dialogueRequest with
+ * application-context-name 0.4.0.0.1.0.20.2 (shortMsgGatewayContext-v2),
+ * one invoke: invokeID 1, localValue sendRoutingInfoForSM (45), and a
+ * parameter SEQUENCE of 21 octets (msisdn, sm-RP-PRI, SC address). */
+static void test_tcap_real_begin_frame_94(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x62, 0x47, 0x48, 0x04, 0x03, 0x6c, 0x31, 0x01, 0x6b, 0x1e, 0x28, 0x1c, 0x06,
+        0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01, 0xa0, 0x11, 0x60, 0x0f, 0x80,
+        0x02, 0x07, 0x80, 0xa1, 0x09, 0x06, 0x07, 0x04, 0x00, 0x00, 0x01, 0x00, 0x14,
+        0x02, 0x6c, 0x1f, 0xa1, 0x1d, 0x02, 0x01, 0x01, 0x02, 0x01, 0x2d, 0x30, 0x15,
+        0x80, 0x08, 0x91, 0x68, 0x81, 0x09, 0x13, 0x00, 0x30, 0xf1, 0x81, 0x01, 0x00,
+        0x82, 0x06, 0x91, 0x68, 0x31, 0x07, 0x00, 0x60,
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(v, sizeof v, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.type, SS_TCAP_BEGIN);
+    CU_ASSERT_EQUAL(t.otid, 0x036c3101);
+    CU_ASSERT_EQUAL(t.map_ac, 20);
+    CU_ASSERT_EQUAL(t.map_version, 2);
+    ss_tcap_iter_init(&it, &t);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL(c.type, SS_TCAP_INVOKE);
+    CU_ASSERT_EQUAL(c.invoke_id, 1);
+    CU_ASSERT_EQUAL(c.opcode, 45);
+    CU_ASSERT_EQUAL(c.param[0], 0x30);
+    CU_ASSERT_EQUAL(c.param_len, 23);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_END);
+}
+
+int main(void)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    CU_pSuite s = CU_add_suite("tcap", NULL, NULL);
+    CU_ADD_TEST(s, test_tcap_begin_aarq_mo_relay_v3_invoke_46);
+    CU_ADD_TEST(s, test_tcap_begin_indefinite_lengths);
+    CU_ADD_TEST(s, test_tcap_every_truncation_fails);
+    CU_ADD_TEST(s, test_tcap_continue_with_invoke);
+    CU_ADD_TEST(s, test_tcap_end_return_result_last);
+    CU_ADD_TEST(s, test_tcap_end_return_result_last_indefinite);
+    CU_ADD_TEST(s, test_tcap_return_result_without_result);
+    CU_ADD_TEST(s, test_tcap_return_error_and_rejects);
+    CU_ADD_TEST(s, test_tcap_invoke_linked_id_and_global_opcode);
+    CU_ADD_TEST(s, test_tcap_component_errors);
+    CU_ADD_TEST(s, test_tcap_abort_and_unidirectional);
+    CU_ADD_TEST(s, test_tcap_wrong_message_and_portion_tags);
+    CU_ADD_TEST(s, test_tcap_transaction_id_lengths);
+    CU_ADD_TEST(s, test_tcap_dialogue_errors);
+    CU_ADD_TEST(s, test_tcap_acn_oversize_and_empty);
+    CU_ADD_TEST(s, test_tcap_other_dialogue_syntax_has_no_acn);
+    CU_ADD_TEST(s, test_tcap_real_begin_frame_94);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned fails = CU_get_number_of_failures();
+    CU_cleanup_registry();
+    return fails != 0;
+}

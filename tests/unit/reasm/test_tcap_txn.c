@@ -1,0 +1,191 @@
+/* TCAP transaction table: messages are given as the decoder's output
+ * structs, built by hand. Party A (hash 0xA) initiates with tid 0x100,
+ * party B (hash 0xB) answers with tid 0x200. */
+#include <CUnit/Basic.h>
+#include <string.h>
+
+#include "dataplane/reasm/tcap_txn.h"
+
+#define SEC     1000000000ull
+#define TIMEOUT (30 * SEC)
+#define PARTY_A 0xaull
+#define PARTY_B 0xbull
+#define TID_A   0x100u
+#define TID_B   0x200u
+
+static struct ss_tcap_ctx ctx;
+
+/* A message of the given type; ac/v give an ACN {0 4 0 0 1 0 ac v}. */
+static struct ss_tcap msg(uint8_t type, uint32_t otid, uint32_t dtid, uint8_t ac, uint8_t v)
+{
+    struct ss_tcap m;
+    memset(&m, 0, sizeof m);
+    m.type = type;
+    m.has_otid = type == SS_TCAP_BEGIN || type == SS_TCAP_CONTINUE;
+    m.has_dtid = type != SS_TCAP_BEGIN;
+    m.otid = m.has_otid ? otid : 0;
+    m.dtid = m.has_dtid ? dtid : 0;
+    if (v) {
+        static const uint8_t prefix[] = {0x04, 0x00, 0x00, 0x01, 0x00};
+        m.has_acn = true;
+        memcpy(m.acn, prefix, sizeof prefix);
+        m.acn[5] = ac;
+        m.acn[6] = v;
+        m.acn_len = 7;
+        m.map_ac = ac;
+        m.map_version = v;
+    }
+    return m;
+}
+
+/* TS 29.002 §15.4.1: an empty TC-BEGIN carries the dialogue; the invoke
+ * follows in the initiator's TC-CONTINUE, which has no dialogue portion. */
+static void test_tcap_txn_continue_after_dialogue_only_begin_gets_version(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 3);
+    struct ss_tcap aare = msg(SS_TCAP_CONTINUE, TID_B, TID_A, 0, 0);
+    struct ss_tcap invoke = msg(SS_TCAP_CONTINUE, TID_A, TID_B, 0, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ctx.map_ac, 21);
+    CU_ASSERT_EQUAL(ctx.map_version, 3);
+    /* B answers without a dialogue portion: found under (dtid, called). */
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &aare, PARTY_B, PARTY_A, 2, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ctx.map_version, 3);
+    /* A's Continue with the invoke: found under (otid, calling). */
+    memset(&ctx, 0, sizeof ctx);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &invoke, PARTY_A, PARTY_B, 3, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ctx.map_ac, 21);
+    CU_ASSERT_EQUAL(ctx.map_version, 3);
+    ss_tcap_txn_free(t);
+}
+
+static void test_tcap_txn_begin_without_dialogue_is_v1(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 0, 0);
+    struct ss_tcap cont = msg(SS_TCAP_CONTINUE, TID_B, TID_A, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ctx.map_version, 1);
+    CU_ASSERT_EQUAL(ctx.map_ac, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &cont, PARTY_B, PARTY_A, 2, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ctx.map_version, 1);
+    ss_tcap_txn_free(t);
+}
+
+static void test_tcap_txn_end_returns_context_and_forgets(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 25, 3);
+    struct ss_tcap end = msg(SS_TCAP_END, 0, TID_A, 0, 0);
+    struct ss_tcap late = msg(SS_TCAP_CONTINUE, TID_A, TID_B, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 1);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &end, PARTY_B, PARTY_A, 2, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ctx.map_ac, 25);
+    CU_ASSERT_EQUAL(ctx.map_version, 3);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &late, PARTY_A, PARTY_B, 3, &ctx), SS_NO_CONTEXT);
+    CU_ASSERT_EQUAL(ctx.map_version, 0);
+    ss_tcap_txn_free(t);
+}
+
+static void test_tcap_txn_abort_forgets(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 2);
+    struct ss_tcap abort = msg(SS_TCAP_ABORT, 0, TID_A, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &abort, PARTY_B, PARTY_A, 2, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
+    ss_tcap_txn_free(t);
+}
+
+static void test_tcap_txn_unknown_dialogue_no_context(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap cont = msg(SS_TCAP_CONTINUE, TID_A, TID_B, 0, 0);
+    struct ss_tcap end = msg(SS_TCAP_END, 0, TID_A, 0, 0);
+    struct ss_tcap end_aare = msg(SS_TCAP_END, 0, TID_A, 20, 2);
+    ctx.map_version = 9;
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &cont, PARTY_A, PARTY_B, 1, &ctx), SS_NO_CONTEXT);
+    CU_ASSERT_EQUAL(ctx.map_version, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &end, PARTY_B, PARTY_A, 1, &ctx), SS_NO_CONTEXT);
+    /* An END with its own AARE names its context without any state. */
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &end_aare, PARTY_B, PARTY_A, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ctx.map_version, 2);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
+    ss_tcap_txn_free(t);
+}
+
+/* The same tid from another party is another dialogue. */
+static void test_tcap_txn_party_is_part_of_key(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 3);
+    struct ss_tcap cont = msg(SS_TCAP_CONTINUE, TID_A, TID_B, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &cont, 0xc, 0xd, 2, &ctx), SS_NO_CONTEXT);
+    ss_tcap_txn_free(t);
+}
+
+static void test_tcap_txn_expiry_by_capture_time(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 3);
+    struct ss_tcap cont = msg(SS_TCAP_CONTINUE, TID_A, TID_B, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 10 * SEC, &ctx), SS_OK);
+    /* A message refreshes the entry: idle time runs from 20 s. */
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &cont, PARTY_A, PARTY_B, 20 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 45 * SEC), 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 50 * SEC), 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 50 * SEC + 1), 1);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &cont, PARTY_A, PARTY_B, 51 * SEC, &ctx), SS_NO_CONTEXT);
+    ss_tcap_txn_free(t);
+}
+
+/* 4 slots form one set: a fifth dialogue evicts the least recently seen. */
+static void test_tcap_txn_table_full_evicts_least_recent(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(4, TIMEOUT);
+    for (uint32_t tid = 1; tid <= 4; tid++) {
+        struct ss_tcap b = msg(SS_TCAP_BEGIN, tid, 0, 21, 3);
+        CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b, PARTY_A, PARTY_B, tid, &ctx), SS_OK);
+    }
+    struct ss_tcap touch1 = msg(SS_TCAP_CONTINUE, 1, TID_B, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &touch1, PARTY_A, PARTY_B, 5, &ctx), SS_OK);
+    struct ss_tcap fifth = msg(SS_TCAP_BEGIN, 5, 0, 20, 2);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &fifth, PARTY_A, PARTY_B, 6, &ctx), SS_TABLE_FULL);
+    CU_ASSERT_EQUAL(ctx.map_version, 2); /* the new dialogue is stored */
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 4);
+    struct ss_tcap c2 = msg(SS_TCAP_CONTINUE, 2, TID_B, 0, 0);
+    struct ss_tcap c1 = msg(SS_TCAP_CONTINUE, 1, TID_B, 0, 0);
+    struct ss_tcap c5 = msg(SS_TCAP_CONTINUE, 5, TID_B, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c2, PARTY_A, PARTY_B, 7, &ctx), SS_NO_CONTEXT);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c1, PARTY_A, PARTY_B, 7, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c5, PARTY_A, PARTY_B, 7, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ctx.map_ac, 20);
+    ss_tcap_txn_free(t);
+}
+
+int main(void)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    CU_pSuite s = CU_add_suite("tcap_txn", NULL, NULL);
+    CU_ADD_TEST(s, test_tcap_txn_continue_after_dialogue_only_begin_gets_version);
+    CU_ADD_TEST(s, test_tcap_txn_begin_without_dialogue_is_v1);
+    CU_ADD_TEST(s, test_tcap_txn_end_returns_context_and_forgets);
+    CU_ADD_TEST(s, test_tcap_txn_abort_forgets);
+    CU_ADD_TEST(s, test_tcap_txn_unknown_dialogue_no_context);
+    CU_ADD_TEST(s, test_tcap_txn_party_is_part_of_key);
+    CU_ADD_TEST(s, test_tcap_txn_expiry_by_capture_time);
+    CU_ADD_TEST(s, test_tcap_txn_table_full_evicts_least_recent);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned fails = CU_get_number_of_failures();
+    CU_cleanup_registry();
+    return fails != 0;
+}
