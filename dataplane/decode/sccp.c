@@ -40,12 +40,13 @@ static bool sccp_layout(uint8_t type, struct sccp_layout *l)
     }
 }
 
-/* Q.713 §2.3: a pointer counts octets from its own first octet to the
- * parameter it points at (LUDT pointers are 2 octets, LSB first, §4.20).
- * Returns the parameter's offset in the message, 0 for a zero pointer. */
+/* Q.713 §2.3: a pointer counts octets from itself to the parameter it
+ * points at. LUDT pointers are 2 octets, LSB first (§4.20), and count from
+ * their most significant octet, the second one sent; Wireshark reads them
+ * the same way. Returns the parameter's offset, 0 for a zero pointer. */
 static enum ss_result sccp_pointer(struct ss_rd *r, uint8_t size, size_t msg_len, size_t *at)
 {
-    size_t here = r->off;
+    size_t here = r->off + size - 1;
     uint8_t lo, hi = 0;
 
     if (!ss_rd_u8(r, &lo) || (size == 2 && !ss_rd_u8(r, &hi)))

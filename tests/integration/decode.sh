@@ -26,7 +26,7 @@ decode() { # capture -> jsonl
   "$sigsift" decode --quiet "$1" >"$2"
 }
 
-variants=$("$siggen" --list-variants)
+variants=$("$siggen" --help 2>&1 | awk '/^variants:/ {f = 1; next} f {print $1}')
 for v in $variants; do
   cap=$work/$v.pcap truth=$work/$v.truth.jsonl ours=$work/$v.jsonl
   "$siggen" --variant "$v" --count 300 --seed 7 --out "$cap" --truth "$truth" || { fail=$((fail + 1)); echo "FAIL siggen $v"; continue; }

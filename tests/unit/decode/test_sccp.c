@@ -294,9 +294,9 @@ static size_t build_ludt(uint8_t *v)
         0x13,                         /*  0 message type LUDT */
         0x00,                         /*  1 protocol class 0 */
         0x0f,                         /*  2 hop counter 15 */
-        0x08, 0x00,                   /*  3 pointer to called: 3 + 8 = 11 */
-        0x0b, 0x00,                   /*  5 pointer to calling: 5 + 11 = 16 */
-        0x0e, 0x00,                   /*  7 pointer to long data: 7 + 14 = 21 */
+        0x07, 0x00,                   /*  3 pointer to called: MSB at 4, 4 + 7 = 11 */
+        0x0a, 0x00,                   /*  5 pointer to calling: 6 + 10 = 16 */
+        0x0d, 0x00,                   /*  7 pointer to long data: 8 + 13 = 21 */
         0x00, 0x00,                   /*  9 no optional part */
         0x04, 0x43, 0x34, 0x12, 0x06, /* 11 called: PC 0x1234, SSN 6 */
         0x04, 0x43, 0x01, 0x00, 0x08, /* 16 calling: PC 1, SSN 8 */
