@@ -4,11 +4,14 @@
 #include <string.h>
 
 #include "dataplane/cli/decode.h"
+#include "dataplane/cli/scan.h"
 
 static void usage(FILE *f)
 {
     fprintf(f, "usage: sigsift COMMAND [ARGS]\n"
-               "  decode FILE...   decode every short message in captures to JSON lines\n");
+               "  decode FILE...   decode every short message in captures to JSON lines\n"
+               "  scan [options] FILE...\n"
+               "                   decode and judge against the keyword library (offline)\n");
 }
 
 int main(int argc, char **argv)
@@ -19,6 +22,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "decode") == 0)
         return ss_decode_main(argc - 1, argv + 1);
+    if (strcmp(argv[1], "scan") == 0)
+        return ss_scan_main(argc - 1, argv + 1);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
         usage(stdout);
         return 0;

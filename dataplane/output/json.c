@@ -111,8 +111,14 @@ void ss_json_time(struct ss_json *j, const char *k, uint64_t ns)
     put(j, num, (size_t)n);
 }
 
-void ss_json_raw(struct ss_json *j, const char *k, const char *raw, size_t n)
+void ss_json_str_array(struct ss_json *j, const char *k, const char *const *items, unsigned n)
 {
     key(j, k);
-    put(j, raw, n);
+    putc_(j, '[');
+    for (unsigned i = 0; i < n; i++) {
+        if (i)
+            putc_(j, ',');
+        escaped(j, items[i], strlen(items[i]));
+    }
+    putc_(j, ']');
 }

@@ -28,7 +28,7 @@ void ss_json_uint(struct ss_json *j, const char *key, uint64_t v);
 void ss_json_null(struct ss_json *j, const char *key);
 /* Seconds with six decimals from nanoseconds. */
 void ss_json_time(struct ss_json *j, const char *key, uint64_t ns);
-/* A raw JSON value written as is (an array built by the caller). */
-void ss_json_raw(struct ss_json *j, const char *key, const char *raw, size_t n);
+/* An array of n strings. */
+void ss_json_str_array(struct ss_json *j, const char *key, const char *const *items, unsigned n);
 
 #endif

@@ -1,0 +1,271 @@
+/* `sigsift scan`: the dataplane's pipeline offline, through libpcap, with
+ * one worker: decode, judge every message, write verdict events and the
+ * evidence pcap, print the summary. */
+#include "dataplane/cli/scan.h"
+
+#include <getopt.h>
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dataplane/cli/pcap_source.h"
+#include "dataplane/core/framelog.h"
+#include "dataplane/core/pipeline.h"
+#include "dataplane/core/screen.h"
+#include "dataplane/match/ruleset_files.h"
+
+#define RULES_MAX 64
+/* Frames kept for evidence: enough for any message to complete (parts
+ * and segments of one message arrive within a few thousand frames). */
+#define FRAMELOG_SLOTS 65536
+#define SNAP 65535
+
+struct scan_opts {
+    const char *rules[RULES_MAX];
+    size_t n_rules;
+    const char *events;   /* NULL: none; "-": stdout */
+    const char *evidence; /* NULL: none */
+    const char *matcher;
+    bool all, quiet;
+};
+
+struct scan {
+    struct scan_opts o;
+    struct ss_pipeline *pl;
+    struct ss_screen screen;
+    struct ss_framelog *log;
+    uint64_t *evidence_ids; /* id last written from each framelog slot */
+    FILE *events;
+    pcap_t *dead;
+    pcap_dumper_t *dumper;
+    uint64_t events_written, evidence_frames;
+    char line[4 * SS_SM_TEXT_MAX];
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: sigsift scan --rules PATH [--rules PATH]... [options] CAPTURE...\n"
+            "  --rules PATH        rule file, word list (*.txt) or folder of them\n"
+            "  --events FILE|-     verdict events as JSON lines (default: none)\n"
+            "  --evidence FILE     pcap of every frame of every flagged message\n"
+            "  --all               an event for every message, not only flagged ones\n"
+            "  --matcher NAME      hyperscan (default)\n"
+            "  --quiet             no summary on stderr\n");
+}
+
+static int parse(int argc, char **argv, struct scan_opts *o)
+{
+    static const struct option opts[] = {
+        {"rules", required_argument, NULL, 'r'},   {"events", required_argument, NULL, 'e'},
+        {"evidence", required_argument, NULL, 'x'}, {"all", no_argument, NULL, 'a'},
+        {"matcher", required_argument, NULL, 'm'}, {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+    int c;
+    o->matcher = "hyperscan";
+    while ((c = getopt_long(argc, argv, "r:e:x:am:qh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'r':
+            if (o->n_rules == RULES_MAX) {
+                fprintf(stderr, "sigsift scan: more than %d --rules\n", RULES_MAX);
+                return 2;
+            }
+            o->rules[o->n_rules++] = optarg;
+            break;
+        case 'e':
+            o->events = optarg;
+            break;
+        case 'x':
+            o->evidence = optarg;
+            break;
+        case 'a':
+            o->all = true;
+            break;
+        case 'm':
+            o->matcher = optarg;
+            break;
+        case 'q':
+            o->quiet = true;
+            break;
+        case 'h':
+            usage(stdout);
+            return 1;
+        default:
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (o->n_rules == 0 || optind >= argc) {
+        fprintf(stderr, "sigsift scan: %s\n", o->n_rules ? "no capture given" : "no --rules given");
+        usage(stderr);
+        return 2;
+    }
+    return 0;
+}
+
+/* Writes the frames of a flagged message that are still in the frame log
+ * and were not written for an earlier message. */
+static void write_evidence(struct scan *s, const struct ss_sm *sm)
+{
+    for (unsigned i = 0; i < sm->frames.n; i++) {
+        uint64_t id = sm->frames.id[i];
+        uint64_t *last = &s->evidence_ids[id % FRAMELOG_SLOTS];
+        struct ss_framelog_rec rec;
+        if (*last == id || ss_framelog_get(s->log, id, &rec) != SS_OK)
+            continue;
+        struct pcap_pkthdr h = {
+            .ts = {.tv_sec = (time_t)(rec.ts_ns / 1000000000ull),
+                   .tv_usec = (suseconds_t)(rec.ts_ns % 1000000000ull / 1000)},
+            .caplen = rec.caplen,
+            .len = rec.len,
+        };
+        pcap_dump((u_char *)s->dumper, &h, rec.data);
+        *last = id;
+        s->evidence_frames++;
+    }
+}
+
+static void on_sm(void *arg, const struct ss_sm *sm)
+{
+    struct scan *s = arg;
+    bool flagged;
+    size_t n = ss_screen_sm(&s->screen, sm, s->line, sizeof(s->line), &flagged);
+    if (n && s->events) {
+        fwrite(s->line, 1, n, s->events);
+        s->events_written++;
+    }
+    if (flagged && s->dumper)
+        write_evidence(s, sm);
+}
+
+static void on_frame(void *arg, const uint8_t *frame, size_t len, enum ss_linktype lt,
+                     uint64_t ts_ns, uint64_t frame_no)
+{
+    struct scan *s = arg;
+    if (s->dumper)
+        ss_framelog_put(s->log, frame_no, ts_ns, frame, len);
+    ss_pipeline_frame(s->pl, frame, len, lt, ts_ns, frame_no);
+}
+
+static int open_outputs(struct scan *s)
+{
+    if (s->o.events) {
+        s->events = strcmp(s->o.events, "-") == 0 ? stdout : fopen(s->o.events, "w");
+        if (!s->events) {
+            perror(s->o.events);
+            return -1;
+        }
+    }
+    if (!s->o.evidence)
+        return 0;
+    s->log = ss_framelog_new(FRAMELOG_SLOTS, SNAP);
+    s->evidence_ids = calloc(FRAMELOG_SLOTS, sizeof(*s->evidence_ids));
+    s->dead = pcap_open_dead(DLT_EN10MB, SNAP);
+    s->dumper = s->dead ? pcap_dump_open(s->dead, s->o.evidence) : NULL;
+    if (!s->log || !s->evidence_ids || !s->dumper) {
+        fprintf(stderr, "sigsift scan: --evidence %s: %s\n", s->o.evidence,
+                s->dead ? pcap_geterr(s->dead) : "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int close_outputs(struct scan *s)
+{
+    int rc = 0;
+    if (s->events && s->events != stdout)
+        rc |= fclose(s->events);
+    else if (s->events)
+        rc |= fflush(stdout);
+    if (s->dumper)
+        pcap_dump_close(s->dumper);
+    if (s->dead)
+        pcap_close(s->dead);
+    ss_framelog_free(s->log);
+    free(s->evidence_ids);
+    return rc ? -1 : 0;
+}
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static void print_summary(const struct scan *s, double seconds)
+{
+    const struct ss_stats *st = ss_pipeline_stats(s->pl);
+    fprintf(stderr, "frames %llu, messages %llu (MO %llu, MT %llu) in %.2f s: %.0f frames/s, %.0f messages/s\n",
+            (unsigned long long)st->frames, (unsigned long long)st->messages,
+            (unsigned long long)st->messages_mo, (unsigned long long)st->messages_mt, seconds,
+            (double)st->frames / seconds, (double)st->messages / seconds);
+    fprintf(stderr, "rule set %llu: %zu rules\n", (unsigned long long)s->screen.rs->version,
+            s->screen.rs->rules.n);
+    ss_summary_print(stderr, &s->screen.summary, &s->screen.rs->rules, 10);
+    fprintf(stderr, "events written %llu, evidence frames %llu\n",
+            (unsigned long long)s->events_written, (unsigned long long)s->evidence_frames);
+    ss_stats_print(stderr, st);
+}
+
+static int scan_files(struct scan *s, int argc, char **argv)
+{
+    char err[512];
+    double t0 = now_s();
+    for (int i = optind; i < argc; i++) {
+        if (ss_pcap_each(argv[i], on_frame, s, err, sizeof(err)) != 0) {
+            fprintf(stderr, "sigsift scan: %s\n", err);
+            return 1;
+        }
+    }
+    ss_pipeline_finish(s->pl);
+    if (!s->o.quiet)
+        print_summary(s, now_s() - t0);
+    return 0;
+}
+
+int ss_scan_main(int argc, char **argv)
+{
+    struct scan *s = calloc(1, sizeof(*s));
+    if (!s)
+        return 1;
+    int rc = parse(argc, argv, &s->o);
+    if (rc) {
+        free(s);
+        return rc == 1 ? 0 : rc;
+    }
+    char err[SS_RULES_ERR_MAX];
+    const struct ss_matcher_ops *m = ss_matcher_find(s->o.matcher);
+    struct ss_ruleset *rs = NULL;
+    struct ss_ruleset_scratch *tmpl = NULL;
+    struct ss_pipeline_cfg cfg;
+    ss_pipeline_cfg_default(&cfg);
+    if (!m) {
+        fprintf(stderr, "sigsift scan: unknown --matcher %s\n", s->o.matcher);
+        rc = 2;
+    } else if (!(rs = ss_ruleset_from_files(s->o.rules, s->o.n_rules, m, err, sizeof(err)))) {
+        fprintf(stderr, "sigsift scan: %s\n", err);
+        rc = 2;
+    } else if (ss_ruleset_scratch_alloc(rs, &tmpl) != SS_OK ||
+               ss_screen_init(&s->screen, rs, tmpl, 0, s->o.all) != SS_OK ||
+               !(s->pl = ss_pipeline_new(&cfg, on_sm, s))) {
+        fprintf(stderr, "sigsift scan: out of memory\n");
+        rc = 1;
+    } else if (open_outputs(s) != 0) {
+        rc = 1;
+    } else {
+        rc = scan_files(s, argc, argv);
+    }
+    if (close_outputs(s) != 0 && rc == 0)
+        rc = 1;
+    ss_pipeline_free(s->pl);
+    ss_screen_fini(&s->screen);
+    if (tmpl)
+        ss_ruleset_scratch_free(rs, tmpl);
+    if (rs)
+        ss_ruleset_free(rs);
+    free(s);
+    return rc;
+}

@@ -1,0 +1,35 @@
+#include "dataplane/core/screen.h"
+
+#include <string.h>
+
+#include "dataplane/output/event_json.h"
+
+enum ss_result ss_screen_init(struct ss_screen *s, const struct ss_ruleset *rs,
+                              const struct ss_ruleset_scratch *tmpl, unsigned worker, bool all)
+{
+    memset(s, 0, sizeof(*s));
+    s->rs = rs;
+    s->worker = worker;
+    s->all = all;
+    return ss_ruleset_scratch_clone(tmpl, rs, &s->scratch);
+}
+
+void ss_screen_fini(struct ss_screen *s)
+{
+    if (s->scratch)
+        ss_ruleset_scratch_free(s->rs, s->scratch);
+    s->scratch = NULL;
+}
+
+size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size_t cap,
+                    bool *flagged)
+{
+    struct ss_verdict v;
+    if (ss_judge(s->rs, s->scratch, sm->text, sm->text_len, &v) != SS_OK)
+        s->judge_errors++;
+    ss_summary_add(&s->summary, sm, &v);
+    *flagged = v.action >= SS_ACTION_ALERT;
+    if (!*flagged && !s->all)
+        return 0;
+    return ss_event_json(buf, cap, sm, s->rs, &v, s->worker);
+}

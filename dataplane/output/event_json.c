@@ -1,0 +1,29 @@
+#include "dataplane/output/event_json.h"
+
+#include "dataplane/output/json.h"
+#include "dataplane/output/sm_json.h"
+
+#define NAMES_MAX (SS_CATEGORY_MAX > SS_VERDICT_RULES_MAX ? SS_CATEGORY_MAX : SS_VERDICT_RULES_MAX)
+
+size_t ss_event_json(char *buf, size_t cap, const struct ss_sm *sm, const struct ss_ruleset *rs,
+                     const struct ss_verdict *v, unsigned worker)
+{
+    const char *names[NAMES_MAX];
+    unsigned n = 0;
+    struct ss_json j;
+
+    ss_json_begin(&j, buf, cap);
+    ss_sm_json(&j, sm);
+    ss_json_cstr(&j, "verdict", ss_verdict_name(v));
+    for (unsigned c = 0; c < rs->rules.n_categories; c++)
+        if (v->categories >> c & 1)
+            names[n++] = rs->rules.category[c];
+    ss_json_str_array(&j, "categories", names, n);
+    n = 0;
+    for (unsigned i = 0; i < v->n_rules && i < SS_VERDICT_RULES_MAX; i++)
+        names[n++] = rs->rules.rule[v->rules[i]].id;
+    ss_json_str_array(&j, "rules", names, n);
+    ss_json_uint(&j, "ruleset", v->version);
+    ss_json_uint(&j, "worker", worker);
+    return ss_json_end(&j);
+}
