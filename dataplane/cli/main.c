@@ -5,6 +5,9 @@
 
 #include "dataplane/cli/decode.h"
 #include "dataplane/cli/scan.h"
+#ifdef SS_HAVE_DPDK
+#include "dataplane/dpdk/run.h"
+#endif
 
 static void usage(FILE *f)
 {
@@ -24,6 +27,10 @@ int main(int argc, char **argv)
         return ss_decode_main(argc - 1, argv + 1);
     if (strcmp(argv[1], "scan") == 0)
         return ss_scan_main(argc - 1, argv + 1);
+#ifdef SS_HAVE_DPDK
+    if (strcmp(argv[1], "run") == 0)
+        return ss_run_main(argc - 1, argv + 1);
+#endif
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
         usage(stdout);
         return 0;

@@ -18,7 +18,7 @@ struct ss_framelog {
     uint32_t mask;
     uint32_t snap;
     struct slot *slots;
-    uint8_t *bytes;       /* (mask + 1) * snap */
+    uint8_t *bytes; /* (mask + 1) * snap */
     struct ss_framelog_stats st;
 };
 
@@ -58,8 +58,8 @@ void ss_framelog_free(struct ss_framelog *fl)
     free(fl);
 }
 
-void ss_framelog_put(struct ss_framelog *fl, uint64_t id, uint64_t ts_ns,
-                     const uint8_t *frame, size_t len)
+void ss_framelog_put(struct ss_framelog *fl, uint64_t id, uint64_t ts_ns, const uint8_t *frame,
+                     size_t len)
 {
     uint32_t i = (uint32_t)(id & fl->mask);
     struct slot *s = &fl->slots[i];
@@ -76,8 +76,7 @@ void ss_framelog_put(struct ss_framelog *fl, uint64_t id, uint64_t ts_ns,
     s->used = 1;
 }
 
-enum ss_result ss_framelog_get(struct ss_framelog *fl, uint64_t id,
-                               struct ss_framelog_rec *out)
+enum ss_result ss_framelog_get(struct ss_framelog *fl, uint64_t id, struct ss_framelog_rec *out)
 {
     uint32_t i = (uint32_t)(id & fl->mask);
     const struct slot *s = &fl->slots[i];

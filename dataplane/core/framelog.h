@@ -21,16 +21,16 @@ struct ss_framelog;
 struct ss_framelog_rec {
     uint64_t id;
     uint64_t ts_ns;
-    uint32_t len;          /* original frame length */
-    uint32_t caplen;       /* bytes kept (<= snap) */
-    const uint8_t *data;   /* valid until the slot is overwritten */
+    uint32_t len;        /* original frame length */
+    uint32_t caplen;     /* bytes kept (<= snap) */
+    const uint8_t *data; /* valid until the slot is overwritten */
 };
 
 struct ss_framelog_stats {
     uint64_t puts;
-    uint64_t truncated;    /* frames longer than snap */
+    uint64_t truncated; /* frames longer than snap */
     uint64_t hits;
-    uint64_t misses;       /* ids overwritten or never logged */
+    uint64_t misses; /* ids overwritten or never logged */
 };
 
 /* slots: rounded up to a power of two; NULL when out of memory or when
@@ -38,12 +38,11 @@ struct ss_framelog_stats {
 struct ss_framelog *ss_framelog_new(uint32_t slots, uint32_t snap);
 void ss_framelog_free(struct ss_framelog *fl);
 
-void ss_framelog_put(struct ss_framelog *fl, uint64_t id, uint64_t ts_ns,
-                     const uint8_t *frame, size_t len);
+void ss_framelog_put(struct ss_framelog *fl, uint64_t id, uint64_t ts_ns, const uint8_t *frame,
+                     size_t len);
 /* SS_OK and *out filled when frame `id` is still held; SS_EXPIRED
  * otherwise (counted as a miss). */
-enum ss_result ss_framelog_get(struct ss_framelog *fl, uint64_t id,
-                               struct ss_framelog_rec *out);
+enum ss_result ss_framelog_get(struct ss_framelog *fl, uint64_t id, struct ss_framelog_rec *out);
 const struct ss_framelog_stats *ss_framelog_stats(const struct ss_framelog *fl);
 
 #endif

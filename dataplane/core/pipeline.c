@@ -15,6 +15,7 @@
 #include "dataplane/decode/text.h"
 #include "dataplane/decode/tpdu.h"
 #include "dataplane/reasm/concat.h"
+#include "dataplane/reasm/key_hash.h"
 #include "dataplane/reasm/sccp_reasm.h"
 #include "dataplane/reasm/sctp_reasm.h"
 #include "dataplane/reasm/tcap_txn.h"
@@ -119,13 +120,12 @@ static void emit(struct ss_pipeline *pl, const struct ss_sm *sm)
     pl->fn(pl->ctx, sm);
 }
 
-/* FNV-1a over an SCCP party: the TCAP transaction table keys dialogues by
- * transaction id and the party that allocated it. */
+/* Hash of an SCCP party: the TCAP transaction table keys dialogues by
+ * transaction id and the party that allocated it. The digits are hashed
+ * 8 bytes at a time (a byte-wise FNV loop showed in the profile). */
 static uint64_t party_hash(const struct ss_sccp_addr *a)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (const char *c = a->digits; *c; c++)
-        h = (h ^ (uint8_t)*c) * 1099511628211ull;
+    uint64_t h = ss_key_hash64(a->digits, strnlen(a->digits, sizeof(a->digits)));
     h = (h ^ a->ssn) * 1099511628211ull;
     h = (h ^ (a->has_pc ? a->pc : 0xffff)) * 1099511628211ull;
     return h;
@@ -205,7 +205,7 @@ static void fill_link(struct ss_sm *sm, const struct ss_hop *hop)
     copy_str(sm->calling_gt, sizeof(sm->calling_gt), hop->sccp->calling.digits);
     copy_str(sm->called_gt, sizeof(sm->called_gt), hop->sccp->called.digits);
     sm->ts_ns = hop->ts_ns;
-    sm->frames = *hop->frames;
+    ss_frames_copy(&sm->frames, hop->frames);
 }
 
 static bool decode_part_text(struct ss_pipeline *pl, const struct ss_tpdu *t, struct ss_sm *sm)
@@ -475,7 +475,8 @@ static void on_data_chunk(struct ss_pipeline *pl, const struct ss_ip *ip, const 
         ss_count_err(&pl->st, SS_LAYER_SCTP, r);
         return;
     }
-    struct ss_frames frames = {.n = 1, .id = {frame_id}};
+    struct ss_frames frames;
+    ss_frames_one(&frames, frame_id);
     struct ss_hop hop = {.ts_ns = ts_ns, .frames = &frames};
     uint32_t ppid = effective_ppid(s, &d);
     if (d.begin && d.end) {

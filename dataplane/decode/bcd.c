@@ -1,23 +1,57 @@
 #include "dataplane/decode/bcd.h"
 
+#include <string.h>
+
 /* Nibble values 0xA-0xE per TS 29.002 §17.7.8 (TBCD-STRING) and
  * Q.713 §3.4.2.3.1; 0xF is the filler and never reaches this table. */
 static const char bcd_digit[16] = "0123456789*#abc";
 
+/* Both digits of every octet, low nibble first, so that the loop below
+ * stores two digits per table lookup. Entries with a 0xF nibble are never
+ * used (the filler ends the string before them). */
+#define BCD_CHAR(v) ((v) < 10 ? '0' + (v) : (v) == 10 ? '*' : (v) == 11 ? '#' : 'a' + (v)-12)
+#define BCD_PAIR(b)                                                                                \
+    {                                                                                              \
+        BCD_CHAR((b)&15), BCD_CHAR((b) >> 4)                                                       \
+    }
+#define BCD_PAIR4(b)  BCD_PAIR(b), BCD_PAIR((b) + 1), BCD_PAIR((b) + 2), BCD_PAIR((b) + 3)
+#define BCD_PAIR16(b) BCD_PAIR4(b), BCD_PAIR4((b) + 4), BCD_PAIR4((b) + 8), BCD_PAIR4((b) + 12)
+#define BCD_PAIR64(b)                                                                              \
+    BCD_PAIR16(b), BCD_PAIR16((b) + 16), BCD_PAIR16((b) + 32), BCD_PAIR16((b) + 48)
+static const char bcd_pair[256][2] = {BCD_PAIR64(0), BCD_PAIR64(64), BCD_PAIR64(128),
+                                      BCD_PAIR64(192)};
+
+/* The loop bound is min(2n, max_digits, SS_DIGITS_MAX), so no read or
+ * write inside it needs a further check. A whole octet is copied while
+ * neither nibble is the filler; the tail takes a last low nibble (odd
+ * bound, or a filler in the high nibble). */
+static size_t bcd_digits(const uint8_t *p, size_t lim, char *out)
+{
+    size_t i = 0;
+
+    for (; i + 1 < lim; i += 2) {
+        uint8_t b = p[i / 2];
+        if ((b & 0x0f) == 0x0f || b >= 0xf0)
+            break;
+        memcpy(out + i, bcd_pair[b], 2);
+    }
+    if (i < lim && (p[i / 2] & 0x0f) != 0x0f) {
+        out[i] = bcd_digit[p[i / 2] & 0x0f];
+        i++;
+    }
+    return i;
+}
+
 enum ss_result ss_bcd_decode(const uint8_t *p, size_t n, size_t max_digits,
                              char out[SS_DIGITS_MAX + 1])
 {
-    size_t nd = 0;
+    size_t want = 2 * n < max_digits ? 2 * n : max_digits;
+    size_t lim = want < SS_DIGITS_MAX ? want : SS_DIGITS_MAX;
+    size_t nd = bcd_digits(p, lim, out);
 
-    out[0] = '\0';
-    for (size_t i = 0; i < 2 * n && nd < max_digits; i++) {
-        uint8_t nib = (uint8_t)((i & 1) ? p[i / 2] >> 4 : p[i / 2] & 0x0f);
-        if (nib == 0x0f)
-            break;
-        if (nd == SS_DIGITS_MAX)
-            return SS_OVERSIZE;
-        out[nd++] = bcd_digit[nib];
-        out[nd] = '\0';
-    }
+    out[nd] = '\0';
+    /* More digits wanted than out holds, and the next is not the filler. */
+    if (nd == SS_DIGITS_MAX && nd < want && (p[nd / 2] >> (4 * (nd & 1)) & 0x0f) != 0x0f)
+        return SS_OVERSIZE;
     return SS_OK;
 }

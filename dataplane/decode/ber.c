@@ -116,9 +116,29 @@ static enum ss_result ber_read_at(const uint8_t *p, size_t len, unsigned depth, 
     return SS_OK;
 }
 
+/* Nearly every TCAP/MAP element has a low tag number (§8.1.2.2) and a
+ * short definite length (§8.1.3.4): those two octets are read here
+ * directly, with the same checks and results as the general path. */
+static bool ber_short_form(const uint8_t *p, size_t len)
+{
+    return len >= 2 && (p[0] & 0x1f) != 0x1f && p[1] < 0x80;
+}
+
 enum ss_result ss_ber_read(const uint8_t *p, size_t len, struct ss_ber *out)
 {
-    return ber_read_at(p, len, 0, out);
+    if (!ber_short_form(p, len))
+        return ber_read_at(p, len, 0, out);
+    out->id = p[0];
+    out->cls = p[0] >> 6;
+    out->constructed = (p[0] & 0x20) != 0;
+    out->tag = p[0] & 0x1f;
+    out->indefinite = false;
+    out->val = p + 2;
+    if (p[1] > len - 2)
+        return SS_TRUNCATED;
+    out->len = p[1];
+    out->total = 2 + (size_t)p[1];
+    return SS_OK;
 }
 
 /* X.690 §8.3: two's complement, most significant octet first. */

@@ -63,55 +63,71 @@ static uint32_t gsm7_extension(uint8_t c)
 size_t ss_gsm7_unpack(const uint8_t *p, size_t len, size_t fill_bits, size_t nsept, uint8_t *sept)
 {
     /* TS 23.038 §6.1.2.1.1: septets packed least significant bit first;
-     * septet i occupies bits fill_bits + 7i .. +6 of the octet stream. */
-    size_t n = 0;
+     * septet i occupies bits fill_bits + 7i .. +6 of the octet stream. It
+     * is whole when fill_bits + 7i + 7 <= 8 * len, which bounds the loop so
+     * that both octets a septet spans are known to exist. */
+    size_t bits = 8 * len;
+    size_t whole = bits >= fill_bits ? (bits - fill_bits) / 7 : 0;
+    size_t n = nsept < whole ? nsept : whole;
 
-    for (; n < nsept; n++) {
-        size_t bit = fill_bits + 7 * n;
+    for (size_t i = 0; i < n; i++) {
+        size_t bit = fill_bits + 7 * i;
         size_t byte = bit / 8, shift = bit % 8;
-        if (byte >= len)
-            break;
         unsigned v = p[byte] >> shift;
-        if (shift > 1) {
-            if (byte + 1 >= len)
-                break;
+        if (shift > 1)
             v |= (unsigned)p[byte + 1] << (8 - shift);
-        }
-        sept[n] = (uint8_t)(v & 0x7f);
+        sept[i] = (uint8_t)(v & 0x7f);
     }
     return n;
+}
+
+/* The conversion loop; inlined twice, with checked a constant, so that
+ * the copy used when the whole output is known to fit has no per-character
+ * bound check. */
+static inline __attribute__((always_inline)) enum ss_result
+gsm7_convert(const uint8_t *sept, size_t n, char *out, size_t cap, size_t *out_len, unsigned *bad,
+             bool checked)
+{
+    /* Escape handling follows Wireshark: ESC ESC stays in escape, ESC plus
+     * a code with no extension and a trailing ESC each give one U+FFFD. */
+    bool esc = false;
+    size_t len = 0, next;
+    unsigned nbad = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = sept[i];
+        uint32_t u;
+        if (c == GSM7_ESC) {
+            esc = true;
+            continue;
+        }
+        u = c > 0x7f ? SS_UNI_REPLACEMENT : esc ? gsm7_extension(c) : gsm7_default[c];
+        esc = false;
+        nbad += u == SS_UNI_REPLACEMENT;
+        next = ss_utf8_put(u, out, cap, len, checked);
+        if (!next)
+            return ss_utf8_end(out, len, nbad, out_len, bad, SS_OVERSIZE);
+        len = next;
+    }
+    if (esc) {
+        nbad++;
+        next = ss_utf8_put(SS_UNI_REPLACEMENT, out, cap, len, checked);
+        if (!next)
+            return ss_utf8_end(out, len, nbad, out_len, bad, SS_OVERSIZE);
+        len = next;
+    }
+    return ss_utf8_end(out, len, nbad, out_len, bad, SS_OK);
 }
 
 enum ss_result ss_gsm7_to_utf8(const uint8_t *sept, size_t n, char *out, size_t cap,
                                size_t *out_len, unsigned *bad)
 {
-    /* Escape handling follows Wireshark: ESC ESC stays in escape, ESC plus
-     * a code with no extension and a trailing ESC each give one U+FFFD. */
-    bool esc = false;
-
     *out_len = 0;
     *bad = 0;
     if (cap == 0)
         return SS_OVERSIZE;
-    out[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        uint32_t u;
-        if (sept[i] == GSM7_ESC) {
-            esc = true;
-            continue;
-        }
-        u = sept[i] > 0x7f ? SS_UNI_REPLACEMENT
-            : esc          ? gsm7_extension(sept[i])
-                           : gsm7_default[sept[i]];
-        esc = false;
-        *bad += u == SS_UNI_REPLACEMENT;
-        if (!ss_utf8_put(u, out, cap, out_len))
-            return SS_OVERSIZE;
-    }
-    if (esc) {
-        (*bad)++;
-        if (!ss_utf8_put(SS_UNI_REPLACEMENT, out, cap, out_len))
-            return SS_OVERSIZE;
-    }
-    return SS_OK;
+    /* Each septet and a trailing escape give at most 3 bytes, plus the NUL. */
+    if (n < SIZE_MAX / SS_UTF8_PER_UNIT_MAX - 2 && SS_UTF8_PER_UNIT_MAX * (n + 1) < cap)
+        return gsm7_convert(sept, n, out, cap, out_len, bad, false);
+    return gsm7_convert(sept, n, out, cap, out_len, bad, true);
 }

@@ -1,8 +1,10 @@
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dataplane/reasm/concat.h"
+#include "dataplane/reasm/key_hash.h"
 
 #define NIL UINT32_MAX
 
@@ -109,16 +111,11 @@ static void key_of(const struct ss_sm *part, uint16_t ref, uint8_t total, struct
         key_str(k->imsi, part->imsi, sizeof k->imsi);
 }
 
-/* FNV-1a over the whole key: key_of zero-fills it, so padding and the
- * bytes after each NUL are always zero and compare equal. */
+/* Over the whole key: key_of zero-fills it, so padding and the bytes
+ * after each NUL are always zero and compare equal. */
 static uint32_t key_hash(const struct concat_key *k)
 {
-    const uint8_t *b = (const uint8_t *)k;
-    uint32_t h = 2166136261u;
-
-    for (size_t i = 0; i < sizeof *k; i++)
-        h = (h ^ b[i]) * 16777619u;
-    return h;
+    return ss_key_hash(k, sizeof *k);
 }
 
 static uint32_t slot_find(const struct ss_concat *c, const struct concat_key *k, uint32_t h)
@@ -157,7 +154,11 @@ static uint32_t slot_take(struct ss_concat *c, const struct concat_key *k, uint3
     uint32_t *bucket = &c->buckets[h & (c->nbuckets - 1)];
 
     c->free_head = s->next;
-    memset(s, 0, sizeof *s);
+    /* Only the counters are reset: text_len[q] is written with part q,
+     * and a message is joined only once every part is held. */
+    s->held = 0;
+    s->have = 0;
+    s->frames.n = s->frames.lost = 0;
     s->key = *k;
     s->hash = h;
     s->first_ns = ts;
@@ -179,7 +180,10 @@ static void concat_join(struct ss_concat *c, uint32_t i, const struct ss_sm *par
 {
     struct concat_slot *s = &c->slots[i];
 
-    *out = *part;
+    /* Every field but the text comes from the completing part; the text,
+     * the last and by far the largest field, is rebuilt below, so it is
+     * not copied first. */
+    memcpy(out, part, offsetof(struct ss_sm, text));
     out->parts = s->key.total;
     out->concat_ref = s->key.ref;
     ss_frames_merge(&out->frames, &s->frames);

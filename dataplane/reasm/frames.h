@@ -5,6 +5,7 @@
 #define SS_FRAMES_H
 
 #include <stdint.h>
+#include <string.h>
 
 #define SS_FRAMES_MAX 32
 
@@ -13,6 +14,22 @@ struct ss_frames {
     uint8_t lost;
     uint64_t id[SS_FRAMES_MAX];
 };
+
+/* The struct is 264 bytes but usually holds one or two ids: these two
+ * touch only the ids in use, which is what every reader looks at. */
+static inline void ss_frames_one(struct ss_frames *f, uint64_t id)
+{
+    f->n = 1;
+    f->lost = 0;
+    f->id[0] = id;
+}
+
+static inline void ss_frames_copy(struct ss_frames *dst, const struct ss_frames *src)
+{
+    dst->n = src->n;
+    dst->lost = src->lost;
+    memcpy(dst->id, src->id, src->n * sizeof(src->id[0]));
+}
 
 static inline void ss_frames_add(struct ss_frames *f, uint64_t id)
 {

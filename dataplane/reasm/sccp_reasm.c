@@ -7,8 +7,12 @@
  * call returns SS_TABLE_FULL (the new segment is held; the evicted message
  * is the loss the caller counts). Evicting the oldest rather than refusing
  * the newest keeps a burst of never-completed first segments from
- * blocking real messages until they expire. */
+ * blocking real messages until they expire. Used slots are also linked
+ * in an age list by first segment time (age_list.h), so expiry costs
+ * what it removes. */
 #include "dataplane/reasm/sccp_reasm.h"
+
+#include "dataplane/reasm/age_list.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -22,7 +26,6 @@ struct reasm_slot {
     uint32_t opc;
     uint32_t local_ref;
     struct ss_sccp_addr calling;
-    uint64_t first_ns;
     size_t len;
     struct ss_frames frames;
     uint8_t buf[SS_SCCP_REASM_MSG_MAX];
@@ -33,19 +36,23 @@ struct ss_sccp_reasm {
     uint32_t in_use;
     uint64_t timeout_ns;
     struct reasm_slot *slot; /* sets * SCCP_REASM_WAYS */
+    struct ss_age_list age;  /* by first segment time; node i is slot[i] */
 };
 
 struct ss_sccp_reasm *ss_sccp_reasm_new(uint32_t slots, uint64_t timeout_ns)
 {
     struct ss_sccp_reasm *r = calloc(1, sizeof(*r));
 
-    if (!r)
+    /* Slot indices are 32-bit: refuse sizes whose rounding up would wrap. */
+    if (!r || slots > (1u << 30)) {
+        free(r);
         return NULL;
+    }
     r->sets = slots ? (slots + SCCP_REASM_WAYS - 1) / SCCP_REASM_WAYS : 1;
     r->timeout_ns = timeout_ns;
     r->slot = calloc((size_t)r->sets * SCCP_REASM_WAYS, sizeof(*r->slot));
-    if (!r->slot) {
-        free(r);
+    if (!r->slot || !ss_age_list_init(&r->age, r->sets * SCCP_REASM_WAYS)) {
+        ss_sccp_reasm_free(r);
         return NULL;
     }
     return r;
@@ -55,6 +62,7 @@ void ss_sccp_reasm_free(struct ss_sccp_reasm *r)
 {
     if (!r)
         return;
+    ss_age_list_fini(&r->age);
     free(r->slot);
     free(r);
 }
@@ -105,8 +113,19 @@ static struct reasm_slot *reasm_find(struct reasm_slot *set, uint32_t opc, const
     return NULL;
 }
 
+static uint32_t reasm_index(const struct ss_sccp_reasm *r, const struct reasm_slot *s)
+{
+    return (uint32_t)(s - r->slot);
+}
+
+static uint64_t reasm_first_ns(const struct ss_sccp_reasm *r, const struct reasm_slot *s)
+{
+    return ss_age_list_ts(&r->age, reasm_index(r, s));
+}
+
 static void reasm_drop(struct ss_sccp_reasm *r, struct reasm_slot *s)
 {
+    ss_age_list_remove(&r->age, reasm_index(r, s));
     s->used = false;
     r->in_use--;
 }
@@ -121,7 +140,7 @@ static struct reasm_slot *reasm_claim(struct ss_sccp_reasm *r, struct reasm_slot
     for (unsigned i = 0; i < SCCP_REASM_WAYS; i++) {
         if (!set[i].used)
             return &set[i];
-        if (set[i].first_ns < oldest->first_ns)
+        if (reasm_first_ns(r, &set[i]) < reasm_first_ns(r, oldest))
             oldest = &set[i];
     }
     reasm_drop(r, oldest);
@@ -149,8 +168,8 @@ static enum ss_result reasm_first(struct ss_sccp_reasm *r, struct reasm_slot *se
     s->local_ref = m->seg.local_ref;
     s->calling = m->calling;
     s->remaining = m->seg.remaining;
-    s->first_ns = ts_ns;
-    s->frames = *frames_in;
+    ss_age_list_insert(&r->age, reasm_index(r, s), ts_ns);
+    ss_frames_copy(&s->frames, frames_in);
     s->len = m->len;
     memcpy(s->buf, m->data, m->len);
     return evicted ? SS_TABLE_FULL : SS_HELD;
@@ -181,7 +200,7 @@ static enum ss_result reasm_append(struct ss_sccp_reasm *r, struct reasm_slot *s
     reasm_drop(r, s);
     *data = s->buf;
     *len = s->len;
-    *frames = s->frames;
+    ss_frames_copy(frames, &s->frames);
     return SS_OK;
 }
 
@@ -197,7 +216,7 @@ enum ss_result ss_sccp_reasm_add(struct ss_sccp_reasm *r, uint32_t opc, const st
     if (m->seg.first && m->seg.remaining == 0) {
         *data = m->data;
         *len = m->len;
-        *frames = *frames_in;
+        ss_frames_copy(frames, frames_in);
         return SS_OK;
     }
     struct reasm_slot *set = reasm_set(r, opc, m);
@@ -214,13 +233,11 @@ enum ss_result ss_sccp_reasm_add(struct ss_sccp_reasm *r, uint32_t opc, const st
 uint32_t ss_sccp_reasm_expire(struct ss_sccp_reasm *r, uint64_t now_ns)
 {
     uint32_t n = 0;
+    uint32_t i;
 
-    for (size_t i = 0; i < (size_t)r->sets * SCCP_REASM_WAYS; i++) {
-        struct reasm_slot *s = &r->slot[i];
-        if (s->used && now_ns > s->first_ns && now_ns - s->first_ns > r->timeout_ns) {
-            reasm_drop(r, s);
-            n++;
-        }
+    while ((i = ss_age_list_due(&r->age, now_ns, r->timeout_ns)) != SS_AGE_NIL) {
+        reasm_drop(r, &r->slot[i]);
+        n++;
     }
     return n;
 }

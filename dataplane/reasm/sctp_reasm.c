@@ -9,10 +9,14 @@
  *
  * When every slot is busy, the least recently touched entry (oldest last
  * fragment) is evicted to make room, the new fragment is held, and the
- * call returns SS_TABLE_FULL so the caller counts the lost message. Both
- * eviction and expiry scan all slots: they run only on a full table or on
- * the caller's expiry tick, never per fragment in the common case. */
+ * call returns SS_TABLE_FULL so the caller counts the lost message. Used
+ * slots are linked in an age list by last fragment time (age_list.h):
+ * eviction takes its oldest end and expiry pops from it, so neither scans
+ * the table. */
 #include "dataplane/reasm/sctp_reasm.h"
+
+#include "dataplane/reasm/age_list.h"
+#include "dataplane/reasm/key_hash.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -39,7 +43,6 @@ struct reasm_slot {
     uint32_t tsn_b, tsn_e;
     uint32_t next; /* bucket chain when used, free list otherwise */
     uint32_t bucket;
-    uint64_t last_ts;
     size_t buf_used;
     struct reasm_frag frag[SS_SCTP_REASM_FRAGS_MAX];
     struct ss_frames frames;
@@ -51,6 +54,7 @@ struct ss_sctp_reasm {
     uint64_t timeout_ns;
     uint32_t *bucket;
     struct reasm_slot *slot;
+    struct ss_age_list age; /* by last fragment time; node i is slot[i] */
     uint8_t out[SS_SCTP_REASM_MSG_MAX];
 };
 
@@ -68,7 +72,7 @@ struct ss_sctp_reasm *ss_sctp_reasm_new(uint32_t slots, uint64_t timeout_ns)
         return NULL;
     r->bucket = calloc(n_buckets, sizeof(*r->bucket));
     r->slot = calloc(slots, sizeof(*r->slot));
-    if (!r->bucket || !r->slot) {
+    if (!r->bucket || !r->slot || !ss_age_list_init(&r->age, slots)) {
         ss_sctp_reasm_free(r);
         return NULL;
     }
@@ -87,6 +91,7 @@ void ss_sctp_reasm_free(struct ss_sctp_reasm *r)
 {
     if (!r)
         return;
+    ss_age_list_fini(&r->age);
     free(r->bucket);
     free(r->slot);
     free(r);
@@ -113,15 +118,10 @@ static void key_make(struct reasm_key *k, const struct ss_ip *ip, const struct s
     k->ssn = d->ssn;
 }
 
-/* FNV-1a: short keys, no adversary that can see the table size. */
+/* Over the whole key: key_make zero-fills it, padding included. */
 static uint32_t key_hash(const struct reasm_key *k)
 {
-    const uint8_t *b = (const uint8_t *)k;
-    uint32_t h = 2166136261u;
-
-    for (size_t i = 0; i < sizeof(*k); i++)
-        h = (h ^ b[i]) * 16777619u;
-    return h;
+    return ss_key_hash(k, sizeof(*k));
 }
 
 static uint32_t slot_find(const struct ss_sctp_reasm *r, const struct reasm_key *k, uint32_t b)
@@ -140,29 +140,20 @@ static void slot_release(struct ss_sctp_reasm *r, uint32_t i)
     while (*link != i)
         link = &r->slot[*link].next;
     *link = s->next;
+    ss_age_list_remove(&r->age, i);
     s->used = false;
     s->next = r->free_head;
     r->free_head = i;
     r->in_use--;
 }
 
-static uint32_t slot_oldest(const struct ss_sctp_reasm *r)
-{
-    uint32_t oldest = 0;
-
-    for (uint32_t i = 1; i < r->n_slots; i++)
-        if (r->slot[i].last_ts < r->slot[oldest].last_ts)
-            oldest = i;
-    return oldest;
-}
-
 /* Takes a free slot, evicting the oldest entry when there is none. */
 static uint32_t slot_claim(struct ss_sctp_reasm *r, const struct reasm_key *k, uint32_t b,
-                           bool *evicted)
+                           uint64_t ts_ns, bool *evicted)
 {
     *evicted = r->free_head == NIL;
     if (*evicted)
-        slot_release(r, slot_oldest(r));
+        slot_release(r, ss_age_list_oldest(&r->age));
     uint32_t i = r->free_head;
     struct reasm_slot *s = &r->slot[i];
 
@@ -172,10 +163,11 @@ static uint32_t slot_claim(struct ss_sctp_reasm *r, const struct reasm_key *k, u
     s->have_b = s->have_e = false;
     s->n_frags = 0;
     s->buf_used = 0;
-    s->frames = (struct ss_frames){0};
+    s->frames.n = s->frames.lost = 0;
     s->bucket = b;
     s->next = r->bucket[b];
     r->bucket[b] = i;
+    ss_age_list_insert(&r->age, i, ts_ns);
     r->in_use++;
     return i;
 }
@@ -220,8 +212,7 @@ static size_t slot_assemble(const struct reasm_slot *s, uint8_t *out)
     return len;
 }
 
-static void frag_store(struct reasm_slot *s, const struct ss_sctp_data *d, uint64_t ts_ns,
-                       uint64_t frame_id)
+static void frag_store(struct reasm_slot *s, const struct ss_sctp_data *d, uint64_t frame_id)
 {
     struct reasm_frag *f = &s->frag[s->n_frags++];
 
@@ -238,7 +229,6 @@ static void frag_store(struct reasm_slot *s, const struct ss_sctp_data *d, uint6
         s->have_e = true;
         s->tsn_e = d->tsn;
     }
-    s->last_ts = ts_ns;
     ss_frames_add(&s->frames, frame_id);
 }
 
@@ -258,7 +248,7 @@ enum ss_result ss_sctp_reasm_add(struct ss_sctp_reasm *r, const struct ss_ip *ip
     uint32_t b = key_hash(&k) & r->mask;
     uint32_t i = slot_find(r, &k, b);
     if (i == NIL)
-        i = slot_claim(r, &k, b, &evicted);
+        i = slot_claim(r, &k, b, ts_ns, &evicted);
     struct reasm_slot *slot = &r->slot[i];
     if (frag_held(slot, d->tsn))
         return SS_DUPLICATE;
@@ -267,12 +257,13 @@ enum ss_result ss_sctp_reasm_add(struct ss_sctp_reasm *r, const struct ss_ip *ip
         slot_release(r, i); /* the message can never fit: drop it whole */
         return SS_OVERSIZE;
     }
-    frag_store(slot, d, ts_ns, frame_id);
+    frag_store(slot, d, frame_id);
+    ss_age_list_touch(&r->age, i, ts_ns);
     if (!slot_complete(slot))
         return evicted ? SS_TABLE_FULL : SS_HELD;
     *len = slot_assemble(slot, r->out);
     *msg = r->out;
-    *frames = slot->frames;
+    ss_frames_copy(frames, &slot->frames);
     slot_release(r, i);
     return SS_OK;
 }
@@ -280,13 +271,11 @@ enum ss_result ss_sctp_reasm_add(struct ss_sctp_reasm *r, const struct ss_ip *ip
 uint32_t ss_sctp_reasm_expire(struct ss_sctp_reasm *r, uint64_t now_ns)
 {
     uint32_t dropped = 0;
+    uint32_t i;
 
-    for (uint32_t i = 0; i < r->n_slots; i++) {
-        const struct reasm_slot *s = &r->slot[i];
-        if (s->used && now_ns > s->last_ts && now_ns - s->last_ts > r->timeout_ns) {
-            slot_release(r, i);
-            dropped++;
-        }
+    while ((i = ss_age_list_due(&r->age, now_ns, r->timeout_ns)) != SS_AGE_NIL) {
+        slot_release(r, i);
+        dropped++;
     }
     return dropped;
 }

@@ -6,41 +6,54 @@
  * each message that finds it, so expiry removes idle dialogues. When a
  * new dialogue finds its set full, the least recently seen entry of the
  * set is evicted and the call returns SS_TABLE_FULL with *ctx still
- * filled: the eviction is the loss the caller counts. */
+ * filled: the eviction is the loss the caller counts. Entries are also
+ * linked in an age list (age_list.h), so expiry costs what it removes. */
 #include "dataplane/reasm/tcap_txn.h"
+
+#include "dataplane/reasm/age_list.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define TXN_WAYS 4
+/* A set is one cache line: a lookup costs one miss, not two. */
+#define TXN_SET_ALIGN 64
 
 struct txn_entry {
-    bool used;
-    uint32_t tid;
     uint64_t party;
-    uint64_t seen_ns;
+    uint32_t tid;
     struct ss_tcap_ctx ctx;
+    bool used;
 };
+
+_Static_assert(sizeof(struct txn_entry) * TXN_WAYS == TXN_SET_ALIGN, "one set per cache line");
 
 struct ss_tcap_txn {
     uint32_t sets;
     uint32_t in_use;
     uint64_t timeout_ns;
-    struct txn_entry *e; /* sets * TXN_WAYS */
+    struct txn_entry *e;    /* sets * TXN_WAYS */
+    struct ss_age_list age; /* by time last seen; node i is e[i] */
 };
 
 struct ss_tcap_txn *ss_tcap_txn_new(uint32_t slots, uint64_t timeout_ns)
 {
     struct ss_tcap_txn *t = calloc(1, sizeof(*t));
 
-    if (!t)
+    /* Slot indices are 32-bit: refuse sizes whose rounding up would wrap. */
+    if (!t || slots > (1u << 30)) {
+        free(t);
         return NULL;
+    }
     t->sets = slots ? (slots + TXN_WAYS - 1) / TXN_WAYS : 1;
     t->timeout_ns = timeout_ns;
-    t->e = calloc((size_t)t->sets * TXN_WAYS, sizeof(*t->e));
-    if (!t->e) {
-        free(t);
+    size_t bytes = (size_t)t->sets * TXN_WAYS * sizeof(*t->e);
+    t->e = aligned_alloc(TXN_SET_ALIGN, bytes);
+    if (t->e)
+        memset(t->e, 0, bytes);
+    if (!t->e || !ss_age_list_init(&t->age, t->sets * TXN_WAYS)) {
+        ss_tcap_txn_free(t);
         return NULL;
     }
     return t;
@@ -50,6 +63,7 @@ void ss_tcap_txn_free(struct ss_tcap_txn *t)
 {
     if (!t)
         return;
+    ss_age_list_fini(&t->age);
     free(t->e);
     free(t);
 }
@@ -63,7 +77,8 @@ static struct txn_entry *txn_set(struct ss_tcap_txn *t, uint32_t tid, uint64_t p
     h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
     h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
     h ^= h >> 31;
-    return &t->e[(h % t->sets) * TXN_WAYS];
+    /* The high half scaled to [0, sets): a multiply instead of a divide. */
+    return &t->e[((h >> 32) * t->sets >> 32) * TXN_WAYS];
 }
 
 static struct txn_entry *txn_find(struct ss_tcap_txn *t, uint32_t tid, uint64_t party)
@@ -76,8 +91,19 @@ static struct txn_entry *txn_find(struct ss_tcap_txn *t, uint32_t tid, uint64_t 
     return NULL;
 }
 
+static uint32_t txn_index(const struct ss_tcap_txn *t, const struct txn_entry *e)
+{
+    return (uint32_t)(e - t->e);
+}
+
+static uint64_t txn_seen(const struct ss_tcap_txn *t, const struct txn_entry *e)
+{
+    return ss_age_list_ts(&t->age, txn_index(t, e));
+}
+
 static void txn_forget(struct ss_tcap_txn *t, struct txn_entry *e)
 {
+    ss_age_list_remove(&t->age, txn_index(t, e));
     e->used = false;
     t->in_use--;
 }
@@ -94,7 +120,7 @@ static enum ss_result txn_store(struct ss_tcap_txn *t, uint32_t tid, uint64_t pa
         struct txn_entry *set = txn_set(t, tid, party);
         e = &set[0];
         for (unsigned i = 0; i < TXN_WAYS && e->used; i++)
-            if (!set[i].used || set[i].seen_ns < e->seen_ns)
+            if (!set[i].used || txn_seen(t, &set[i]) < txn_seen(t, e))
                 e = &set[i];
         if (e->used) {
             txn_forget(t, e);
@@ -104,8 +130,10 @@ static enum ss_result txn_store(struct ss_tcap_txn *t, uint32_t tid, uint64_t pa
         e->tid = tid;
         e->party = party;
         t->in_use++;
+        ss_age_list_insert(&t->age, txn_index(t, e), ts_ns);
+    } else {
+        ss_age_list_touch(&t->age, txn_index(t, e), ts_ns);
     }
-    e->seen_ns = ts_ns;
     e->ctx = *ctx;
     return rc;
 }
@@ -117,7 +145,7 @@ static bool txn_lookup(struct ss_tcap_txn *t, uint32_t tid, uint64_t party, uint
 
     if (!e)
         return false;
-    e->seen_ns = ts_ns;
+    ss_age_list_touch(&t->age, txn_index(t, e), ts_ns);
     *ctx = e->ctx;
     return true;
 }
@@ -202,13 +230,11 @@ enum ss_result ss_tcap_txn_track(struct ss_tcap_txn *t, const struct ss_tcap *m,
 uint32_t ss_tcap_txn_expire(struct ss_tcap_txn *t, uint64_t now_ns)
 {
     uint32_t n = 0;
+    uint32_t i;
 
-    for (size_t i = 0; i < (size_t)t->sets * TXN_WAYS; i++) {
-        struct txn_entry *e = &t->e[i];
-        if (e->used && now_ns > e->seen_ns && now_ns - e->seen_ns > t->timeout_ns) {
-            txn_forget(t, e);
-            n++;
-        }
+    while ((i = ss_age_list_due(&t->age, now_ns, t->timeout_ns)) != SS_AGE_NIL) {
+        txn_forget(t, &t->e[i]);
+        n++;
     }
     return n;
 }

@@ -18,7 +18,7 @@ static void test_m2pa_user_data_yields_msu_after_priority(void)
         0xff, 0x00, 0x00, 0x02, /* unused, FSN 2 */
         0x00,                   /* priority 0, spare */
         0x03,                   /* SIO: NI 0, SI 3 SCCP */
-        0x86, 0x03, 0xe1, 0x30, /* routing label */
+        0xd2, 0x44, 0x4a, 0x52, /* routing label DPC 1234, OPC 2345, SLS 5 */
         0x11, 0x81,             /* SCCP XUDT start */
         0x00, 0x00,             /* SCTP padding beyond the M2PA length */
     };
@@ -114,28 +114,30 @@ static void test_m2pa_length_beyond_frame_truncated(void)
     const uint8_t f[] = {
         0x01, 0x00, 0x0b, 0x01, 0x00, 0x00, 0x00, 0x17, /* length 23 > 22 present */
         0x00, 0x00, 0x00, 0x07, 0x00, 0x00, 0x00, 0x08,
-        0x00, 0x03, 0x86, 0x03, 0xe1, 0x30,
+        0x00, 0x03, 0xd2, 0x44, 0x4a, 0x52,
     };
     struct ss_m2pa m;
     CU_ASSERT_EQUAL(ss_m2pa_decode(f, sizeof(f), &m), SS_TRUNCATED);
 }
 
-/* SIO and label of frame 1 of /work/shared/data/pcap/tcapmap_pcapr.pcap;
- * tshark -V shows NI 0 (international), SI 3, DPC 902, OPC 900, SLS 3. */
-static void test_mtp3_label_matches_tshark_frame_1(void)
+/* Q.704 §2.2: the ITU routing label is 32 bits sent least significant
+ * octet first: DPC in bits 0-13, OPC in bits 14-27, SLS in bits 28-31.
+ * DPC 1234 (0x04d2), OPC 2345 (0x0929), SLS 5:
+ * 0x04d2 | 0x0929 << 14 | 5 << 28 = 0x524a44d2, on the wire d2 44 4a 52. */
+static void test_mtp3_label_dpc_opc_sls_fields(void)
 {
     const uint8_t msu[] = {
         0x03,                   /* SIO: NI 0, spare 0, SI 3 */
-        0x86, 0x03, 0xe1, 0x30, /* label 0x30e10386 little-endian */
+        0xd2, 0x44, 0x4a, 0x52, /* label 0x524a44d2 little-endian */
         0x11,                   /* SCCP message type XUDT */
     };
     struct ss_mtp3 m;
     CU_ASSERT_EQUAL(ss_mtp3_decode(msu, sizeof(msu), &m), SS_OK);
     CU_ASSERT_EQUAL(m.si, SS_MTP3_SI_SCCP);
     CU_ASSERT_EQUAL(m.ni, 0);
-    CU_ASSERT_EQUAL(m.dpc, 902);
-    CU_ASSERT_EQUAL(m.opc, 900);
-    CU_ASSERT_EQUAL(m.sls, 3);
+    CU_ASSERT_EQUAL(m.dpc, 1234);
+    CU_ASSERT_EQUAL(m.opc, 2345);
+    CU_ASSERT_EQUAL(m.sls, 5);
     CU_ASSERT_PTR_EQUAL(m.payload, msu + 5);
     CU_ASSERT_EQUAL(m.len, 1);
 }
@@ -163,7 +165,7 @@ static void test_mtp3_label_extreme_bits(void)
 
 static void test_mtp3_label_truncated(void)
 {
-    const uint8_t msu[] = {0x03, 0x86, 0x03, 0xe1}; /* label cut at 3 bytes */
+    const uint8_t msu[] = {0x03, 0xd2, 0x44, 0x4a}; /* label cut at 3 bytes */
     struct ss_mtp3 m;
     CU_ASSERT_EQUAL(ss_mtp3_decode(msu, sizeof(msu), &m), SS_TRUNCATED);
 }
@@ -183,7 +185,7 @@ int main(void)
     CU_ADD_TEST(s, test_m2pa_header_truncated);
     CU_ADD_TEST(s, test_m2pa_length_below_header_bad_length);
     CU_ADD_TEST(s, test_m2pa_length_beyond_frame_truncated);
-    CU_ADD_TEST(s, test_mtp3_label_matches_tshark_frame_1);
+    CU_ADD_TEST(s, test_mtp3_label_dpc_opc_sls_fields);
     CU_ADD_TEST(s, test_mtp3_label_extreme_bits);
     CU_ADD_TEST(s, test_mtp3_label_truncated);
     CU_basic_set_mode(CU_BRM_VERBOSE);

@@ -217,40 +217,44 @@ static void test_m3ua_duplicate_protocol_data_bad_value(void)
     CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_BAD_VALUE);
 }
 
-/* Frame 74 of /work/shared/data/pcap/tcapmap_pcapr.pcap, as printed by
- * `tshark -r tcapmap_pcapr.pcap -Y frame.number==74 -x` (190 bytes).
- * tshark -V reads it as Ethernet / IPv4 10.64.21.33 -> 20.20.0.1 / SCTP
- * 2905 -> 2905, DATA TSN 50413705 SID 7 SSN 4 PPID 3 / M3UA DATA, length
- * 128, Protocol Data length 119: OPC 75874, DPC 75836, SI 3 (SCCP), NI 2,
- * MP 0, SLS 14, 103 bytes of SCCP XUDT, 1 byte padding. */
-static const uint8_t frame74[] = {
-    /* Ethernet: dst 00:01:ec:f9:c0:98, src 00:04:96:34:bf:34, type IPv4 */
-    0x00, 0x01, 0xec, 0xf9, 0xc0, 0x98, 0x00, 0x04, 0x96, 0x34, 0xbf, 0x34, 0x08, 0x00,
-    /* IPv4: IHL 5, total length 176, proto 132, 10.64.21.33 -> 20.20.0.1 */
-    0x45, 0xa0, 0x00, 0xb0, 0xd9, 0x96, 0x00, 0x00, 0x3e, 0x84, 0x6e, 0x1e,
-    0x0a, 0x40, 0x15, 0x21, 0x14, 0x14, 0x00, 0x01,
-    /* SCTP: ports 2905/2905, vtag 0x3ff5, checksum */
-    0x0b, 0x59, 0x0b, 0x59, 0x00, 0x00, 0x3f, 0xf5, 0x27, 0x03, 0xf0, 0x9f,
-    /* DATA chunk: flags B|E, length 144, TSN, SID 7, SSN 4, PPID 3 */
-    0x00, 0x03, 0x00, 0x90, 0x03, 0x01, 0x40, 0x89, 0x00, 0x07, 0x00, 0x04,
-    0x00, 0x00, 0x00, 0x03,
-    /* M3UA: version 1, class 1, type 1, length 128 */
-    0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x80,
-    /* Protocol Data: tag 0x0210, length 119, OPC 0x12862, DPC 0x1283c,
-     * SI 3, NI 2, MP 0, SLS 14 */
-    0x02, 0x10, 0x00, 0x77, 0x00, 0x01, 0x28, 0x62, 0x00, 0x01, 0x28, 0x3c,
-    0x03, 0x02, 0x00, 0x0e,
-    /* SCCP XUDT (103 bytes) and one byte of parameter padding */
-    0x11, 0x81, 0x08, 0x04, 0x11, 0x1b, 0x00, 0x0d, 0x12, 0x06, 0x00, 0x71, 0x04, 0x68, 0x51,
-    0x41, 0x01, 0x00, 0x00, 0x01, 0x01, 0x0a, 0x12, 0x95, 0x00, 0x11, 0x04, 0x68, 0x31, 0x07,
-    0x08, 0x00, 0x46, 0x62, 0x44, 0x48, 0x04, 0xa5, 0x05, 0x00, 0x01, 0x6b, 0x1e, 0x28, 0x1c,
-    0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01, 0xa0, 0x11, 0x60, 0x0f, 0x80, 0x02,
-    0x07, 0x80, 0xa1, 0x09, 0x06, 0x07, 0x04, 0x00, 0x00, 0x01, 0x00, 0x0e, 0x03, 0x6c, 0x1c,
-    0xa1, 0x1a, 0x02, 0x01, 0x01, 0x02, 0x01, 0x38, 0x30, 0x12, 0x80, 0x08, 0x64, 0x00, 0x40,
-    0x01, 0x00, 0x00, 0x01, 0xf1, 0x02, 0x01, 0x02, 0x81, 0x00, 0x83, 0x01, 0x01, 0x00,
+/* A whole Ethernet frame built from the specifications, 102 bytes:
+ * Ethernet II (14) / IPv4 RFC 791 (20) / SCTP RFC 4960 §3 common header
+ * (12) and one DATA chunk §3.3.1 (16) / M3UA RFC 4666 §3.1 header (8) and
+ * Protocol Data §3.3.1 (16 + 13 user octets + 3 padding) / SCCP UDT. */
+static const uint8_t eth_m3ua_frame[] = {
+    /* Ethernet: dst 02:00:00:00:00:01, src 02:00:00:00:00:02, type IPv4 */
+    0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x08, 0x00,
+    /* IPv4: version 4 IHL 5, TOS 0, total length 88 = 20 + 68 */
+    0x45, 0x00, 0x00, 0x58,
+    /* id 0x1234, no fragmentation, TTL 64, protocol 132 (SCTP) */
+    0x12, 0x34, 0x00, 0x00, 0x40, 0x84,
+    /* header checksum: ones' complement of the ones' complement sum */
+    0xe3, 0xea,
+    /* 192.0.2.1 -> 192.0.2.2 (RFC 5737 documentation addresses) */
+    0xc0, 0x00, 0x02, 0x01, 0xc0, 0x00, 0x02, 0x02,
+    /* SCTP: ports 2905 -> 2905, verification tag 0x01020304, checksum 0 */
+    0x0b, 0x59, 0x0b, 0x59, 0x01, 0x02, 0x03, 0x04, 0x00, 0x00, 0x00, 0x00,
+    /* DATA: type 0, flags B|E, length 56 = 16 + 40, TSN 1000 */
+    0x00, 0x03, 0x00, 0x38, 0x00, 0x00, 0x03, 0xe8,
+    /* stream id 1, stream sequence 7, PPID 3 (M3UA) */
+    0x00, 0x01, 0x00, 0x07, 0x00, 0x00, 0x00, 0x03,
+    /* M3UA: version 1, reserved, class 1 Transfer, type 1 DATA, length 40 */
+    0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x28,
+    /* Protocol Data: tag 0x0210, length 29 = 16 + 13 (padding not counted) */
+    0x02, 0x10, 0x00, 0x1d,
+    /* OPC 100001 = 0x0186a1, DPC 200002 = 0x030d42 */
+    0x00, 0x01, 0x86, 0xa1, 0x00, 0x03, 0x0d, 0x42,
+    /* SI 3 (SCCP), NI 2 (national), MP 0, SLS 9 */
+    0x03, 0x02, 0x00, 0x09,
+    /* SCCP UDT (Q.713 §4.10): type 09, class 0, pointers 3 5 7 */
+    0x09, 0x00, 0x03, 0x05, 0x07,
+    /* called and calling party: length 2, AI 0x42 (route on SSN), SSN 8 */
+    0x02, 0x42, 0x08, 0x02, 0x42, 0x08,
+    /* data: length 1, one octet; then 3 octets of parameter padding */
+    0x01, 0x00, 0x00, 0x00, 0x00,
 };
 
-static void test_m3ua_real_frame_74_matches_tshark(void)
+static void test_m3ua_ethernet_frame_end_to_end(void)
 {
     struct ss_link l;
     struct ss_ip ip;
@@ -260,31 +264,33 @@ static void test_m3ua_real_frame_74_matches_tshark(void)
     struct ss_sctp_data d;
     struct ss_m3ua m;
 
-    CU_ASSERT_EQUAL_FATAL(sizeof(frame74), 190);
-    CU_ASSERT_EQUAL_FATAL(ss_link_decode(frame74, sizeof(frame74), SS_LINK_ETHERNET, &l), SS_OK);
+    CU_ASSERT_EQUAL_FATAL(sizeof(eth_m3ua_frame), 102);
+    CU_ASSERT_EQUAL_FATAL(
+        ss_link_decode(eth_m3ua_frame, sizeof(eth_m3ua_frame), SS_LINK_ETHERNET, &l), SS_OK);
     CU_ASSERT_EQUAL_FATAL(ss_ip_decode(l.payload, l.len, l.ethertype, &ip), SS_OK);
     CU_ASSERT_EQUAL(ip.proto, 132);
-    CU_ASSERT_EQUAL(ip.len, 156);
+    CU_ASSERT_EQUAL(ip.len, 68);
     CU_ASSERT_EQUAL_FATAL(ss_sctp_decode(ip.payload, ip.len, &s), SS_OK);
     CU_ASSERT_EQUAL(s.sport, 2905);
     ss_sctp_iter_init(&it, &s);
     CU_ASSERT_EQUAL_FATAL(ss_sctp_next_chunk(&it, &c), SS_OK);
     CU_ASSERT_EQUAL_FATAL(ss_sctp_data_decode(&c, &d), SS_OK);
-    CU_ASSERT_EQUAL(d.tsn, 50413705u);
-    CU_ASSERT_EQUAL(d.sid, 7);
-    CU_ASSERT_EQUAL(d.ssn, 4);
+    CU_ASSERT_EQUAL(d.tsn, 1000u);
+    CU_ASSERT_EQUAL(d.sid, 1);
+    CU_ASSERT_EQUAL(d.ssn, 7);
     CU_ASSERT_EQUAL(d.ppid, SS_PPID_M3UA);
-    CU_ASSERT_EQUAL(d.len, 128);
+    CU_ASSERT_EQUAL(d.len, 40);
     CU_ASSERT_EQUAL(ss_sctp_next_chunk(&it, &c), SS_END);
     CU_ASSERT_EQUAL_FATAL(ss_m3ua_decode(d.payload, d.len, &m), SS_OK);
-    CU_ASSERT_EQUAL(m.opc, 75874);
-    CU_ASSERT_EQUAL(m.dpc, 75836);
+    CU_ASSERT_EQUAL(m.opc, 100001);
+    CU_ASSERT_EQUAL(m.dpc, 200002);
     CU_ASSERT_EQUAL(m.si, 3);
     CU_ASSERT_EQUAL(m.ni, 2);
     CU_ASSERT_EQUAL(m.mp, 0);
-    CU_ASSERT_EQUAL(m.sls, 14);
-    CU_ASSERT_EQUAL(m.len, 103);
-    CU_ASSERT_EQUAL(m.payload[0], 0x11); /* XUDT message type */
+    CU_ASSERT_EQUAL(m.sls, 9);
+    CU_ASSERT_EQUAL(m.len, 13);
+    CU_ASSERT_PTR_EQUAL(m.payload, eth_m3ua_frame + 14 + 20 + 12 + 16 + 8 + 16);
+    CU_ASSERT_EQUAL(m.payload[0], 0x09); /* UDT message type */
 }
 
 /* clang-format on */
@@ -310,7 +316,7 @@ int main(void)
     CU_ADD_TEST(s, test_m3ua_fixed_size_param_wrong_length_bad_length);
     CU_ADD_TEST(s, test_m3ua_protocol_data_without_user_data_bad_length);
     CU_ADD_TEST(s, test_m3ua_duplicate_protocol_data_bad_value);
-    CU_ADD_TEST(s, test_m3ua_real_frame_74_matches_tshark);
+    CU_ADD_TEST(s, test_m3ua_ethernet_frame_end_to_end);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failures = CU_get_number_of_failures();

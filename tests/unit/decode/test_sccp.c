@@ -1,5 +1,4 @@
-/* SCCP (Q.713): vectors written out by hand from Q.713 §3 and §4, plus
- * one UDT copied from a capture and checked against tshark. */
+/* SCCP (Q.713): vectors written out by hand from Q.713 §3 and §4. */
 #include <CUnit/Basic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -444,41 +443,6 @@ static void test_sccp_addr_errors(void)
     CU_ASSERT_EQUAL(ss_sccp_addr_decode(big, sizeof big, &a), SS_OVERSIZE);
 }
 
-/* tcapmap_pcapr.pcap frame 94 (M3UA DATA, sendRoutingInfoForSM invoke):
- * the SCCP bytes at frame offsets 0x5e-0xc4. tshark -V shows: UDT, class
- * 1, called GTI 4 SSN 6 TT 0 NP 1 ES 1 NAI 4 digits 8618903100031,
- * calling GTI 4 SSN 8 ES 2 digits 8613700006, 73 octets of TCAP. */
-static void test_sccp_real_udt_frame_94(void)
-{
-    /* clang-format off */
-    static const uint8_t v[] = {
-        0x09, 0x81, 0x03, 0x0f, 0x19, 0x0c, 0x12, 0x06, 0x00, 0x11, 0x04, 0x68, 0x81,
-        0x09, 0x13, 0x00, 0x30, 0x01, 0x0a, 0x12, 0x08, 0x00, 0x12, 0x04, 0x68, 0x31,
-        0x07, 0x00, 0x60, 0x49, 0x62, 0x47, 0x48, 0x04, 0x03, 0x6c, 0x31, 0x01, 0x6b,
-        0x1e, 0x28, 0x1c, 0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01, 0xa0,
-        0x11, 0x60, 0x0f, 0x80, 0x02, 0x07, 0x80, 0xa1, 0x09, 0x06, 0x07, 0x04, 0x00,
-        0x00, 0x01, 0x00, 0x14, 0x02, 0x6c, 0x1f, 0xa1, 0x1d, 0x02, 0x01, 0x01, 0x02,
-        0x01, 0x2d, 0x30, 0x15, 0x80, 0x08, 0x91, 0x68, 0x81, 0x09, 0x13, 0x00, 0x30,
-        0xf1, 0x81, 0x01, 0x00, 0x82, 0x06, 0x91, 0x68, 0x31, 0x07, 0x00, 0x60,
-    };
-    /* clang-format on */
-    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
-    CU_ASSERT_EQUAL(m.type, SS_SCCP_UDT);
-    CU_ASSERT_EQUAL(m.pclass, 1);
-    CU_ASSERT_EQUAL(m.called.ri, 0);
-    CU_ASSERT_EQUAL(m.called.gti, 4);
-    CU_ASSERT_EQUAL(m.called.ssn, 6);
-    CU_ASSERT_EQUAL(m.called.np, 1);
-    CU_ASSERT_EQUAL(m.called.es, 1);
-    CU_ASSERT_EQUAL(m.called.nai, 4);
-    CU_ASSERT_STRING_EQUAL(m.called.digits, "8618903100031");
-    CU_ASSERT_EQUAL(m.calling.ssn, 8);
-    CU_ASSERT_EQUAL(m.calling.es, 2);
-    CU_ASSERT_STRING_EQUAL(m.calling.digits, "8613700006");
-    CU_ASSERT_EQUAL(m.len, 73);
-    CU_ASSERT_EQUAL(m.data[0], 0x62);
-}
-
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -513,7 +477,6 @@ int main(void)
     CU_ADD_TEST(s, test_sccp_addr_national_bit_still_itu);
     CU_ADD_TEST(s, test_sccp_addr_non_bcd_encoding_leaves_digits_empty);
     CU_ADD_TEST(s, test_sccp_addr_errors);
-    CU_ADD_TEST(s, test_sccp_real_udt_frame_94);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned fails = CU_get_number_of_failures();

@@ -1,6 +1,5 @@
 /* TCAP (Q.773): vectors written out by hand from Q.773 §4.2 and the MAP
- * application contexts of TS 29.002 §17.3.2, plus one Begin copied from
- * a capture and checked against tshark. */
+ * application contexts of TS 29.002 §17.3.2. */
 #include <CUnit/Basic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -376,6 +375,8 @@ static void test_tcap_wrong_message_and_portion_tags(void)
     copy(v, begin, sizeof v);
     v[2] = 0x49; /* a Begin carrying a DTID instead of an OTID */
     CU_ASSERT_EQUAL(ss_tcap_decode(v, sizeof v, &t), SS_BAD_VALUE);
+    static const uint8_t two_portions[] = {0x61, 0x04, 0x6c, 0x00, 0x6c, 0x00};
+    CU_ASSERT_EQUAL(ss_tcap_decode(two_portions, sizeof two_portions, &t), SS_BAD_TAG);
 }
 
 static void test_tcap_transaction_id_lengths(void)
@@ -449,33 +450,50 @@ static void test_tcap_other_dialogue_syntax_has_no_acn(void)
     CU_ASSERT_EQUAL(t.map_version, 0);
 }
 
-/* tcapmap_pcapr.pcap frame 94: the TCAP bytes at frame offsets 0x7c-0xc4.
- * tshark -V shows: begin, otid 036c3101, dialogueRequest with
- * application-context-name 0.4.0.0.1.0.20.2 (shortMsgGatewayContext-v2),
- * one invoke: invokeID 1, localValue sendRoutingInfoForSM (45), and a
- * parameter SEQUENCE of 21 octets (msisdn, sm-RP-PRI, SC address). */
-static void test_tcap_real_begin_frame_94(void)
+/* Hand-built TC-BEGIN (Q.773 §4.2) of a sendRoutingInfoForSM (TS 29.002
+ * §12.1, opcode 45) with a dialogue portion (Q.773 §4.2.3, AARQ of
+ * dialogue-as-id) naming shortMsgGatewayContext-v2 {0 4 0 0 1 0 20 2}. */
+static void test_tcap_begin_sri_sm_with_gateway_dialogue_v2(void)
 {
     /* clang-format off */
     static const uint8_t v[] = {
-        0x62, 0x47, 0x48, 0x04, 0x03, 0x6c, 0x31, 0x01, 0x6b, 0x1e, 0x28, 0x1c, 0x06,
-        0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01, 0xa0, 0x11, 0x60, 0x0f, 0x80,
-        0x02, 0x07, 0x80, 0xa1, 0x09, 0x06, 0x07, 0x04, 0x00, 0x00, 0x01, 0x00, 0x14,
-        0x02, 0x6c, 0x1f, 0xa1, 0x1d, 0x02, 0x01, 0x01, 0x02, 0x01, 0x2d, 0x30, 0x15,
-        0x80, 0x08, 0x91, 0x68, 0x81, 0x09, 0x13, 0x00, 0x30, 0xf1, 0x81, 0x01, 0x00,
-        0x82, 0x06, 0x91, 0x68, 0x31, 0x07, 0x00, 0x60,
+        0x62, 0x47,                   /* Begin, 71 = 6 + 32 + 33 */
+        0x48, 0x04,                   /* otid, 4 octets */
+        0x0a, 0x0b, 0x0c, 0x0d,
+        0x6b, 0x1e,                   /* dialogue portion, 30 */
+        0x28, 0x1c,                   /* EXTERNAL, 28 */
+        0x06, 0x07,                   /* direct-reference: dialogue-as-id */
+        0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01, /* {0 0 17 773 1 1 1} */
+        0xa0, 0x11,                   /* single-ASN1-type, 17 */
+        0x60, 0x0f,                   /* AARQ, 15 */
+        0x80, 0x02, 0x07, 0x80,       /* protocol-version: version1 */
+        0xa1, 0x09,                   /* application-context-name, 9 */
+        0x06, 0x07,                   /* OID, 7 */
+        0x04, 0x00, 0x00, 0x01, 0x00, 0x14, 0x02, /* {0 4 0 0 1 0 20 2} */
+        0x6c, 0x1f,                   /* component portion, 31 */
+        0xa1, 0x1d,                   /* invoke, 29 */
+        0x02, 0x01, 0x05,             /* invokeID 5 */
+        0x02, 0x01, 0x2d,             /* localValue 45 sendRoutingInfoForSM */
+        0x30, 0x15,                   /* RoutingInfoForSM-Arg, 21 */
+        0x80, 0x07, 0x91,             /* msisdn [0]: international ISDN */
+        0x44, 0x77, 0x00, 0x09, 0x10, 0x32, /* 447700900123 */
+        0x81, 0x01, 0x00,             /* sm-RP-PRI [1] FALSE */
+        0x82, 0x07, 0x91,             /* serviceCentreAddress [2] */
+        0x44, 0x77, 0x00, 0x09, 0x00, 0x10, /* 447700900001 */
     };
     /* clang-format on */
+    CU_ASSERT_EQUAL_FATAL(sizeof v, 73);
     CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(v, sizeof v, &t), SS_OK);
     CU_ASSERT_EQUAL(t.type, SS_TCAP_BEGIN);
-    CU_ASSERT_EQUAL(t.otid, 0x036c3101);
+    CU_ASSERT_EQUAL(t.otid, 0x0a0b0c0d);
     CU_ASSERT_EQUAL(t.map_ac, 20);
     CU_ASSERT_EQUAL(t.map_version, 2);
     ss_tcap_iter_init(&it, &t);
     CU_ASSERT_EQUAL_FATAL(ss_tcap_next_component(&it, &c), SS_OK);
     CU_ASSERT_EQUAL(c.type, SS_TCAP_INVOKE);
-    CU_ASSERT_EQUAL(c.invoke_id, 1);
+    CU_ASSERT_EQUAL(c.invoke_id, 5);
     CU_ASSERT_EQUAL(c.opcode, 45);
+    CU_ASSERT_PTR_EQUAL(c.param, v + 50);
     CU_ASSERT_EQUAL(c.param[0], 0x30);
     CU_ASSERT_EQUAL(c.param_len, 23);
     CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_END);
@@ -502,7 +520,7 @@ int main(void)
     CU_ADD_TEST(s, test_tcap_dialogue_errors);
     CU_ADD_TEST(s, test_tcap_acn_oversize_and_empty);
     CU_ADD_TEST(s, test_tcap_other_dialogue_syntax_has_no_acn);
-    CU_ADD_TEST(s, test_tcap_real_begin_frame_94);
+    CU_ADD_TEST(s, test_tcap_begin_sri_sm_with_gateway_dialogue_v2);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned fails = CU_get_number_of_failures();

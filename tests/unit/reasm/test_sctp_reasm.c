@@ -203,6 +203,28 @@ static void test_sctp_fragment_table_full_evicts_oldest(void)
     ss_sctp_reasm_free(r);
 }
 
+/* Age runs from the last fragment: stream 1, begun first but added to
+ * last, is neither evicted nor expired before stream 2. */
+static void test_sctp_fragment_touched_message_outlives_older_untouched(void)
+{
+    struct ss_sctp_reasm *r = ss_sctp_reasm_new(2, 5 * SEC);
+    struct out o;
+    struct ss_sctp_data s1 = frag(100, 1, true, false, p1, sizeof(p1));
+    struct ss_sctp_data s1_mid = frag(101, 1, false, false, p2, sizeof(p2));
+    struct ss_sctp_data s2 = frag(200, 2, true, false, p1, sizeof(p1));
+    struct ss_sctp_data s3 = frag(300, 3, true, false, p1, sizeof(p1));
+    struct ss_sctp_data s1_end = frag(102, 1, false, true, p3, sizeof(p3));
+    CU_ASSERT_EQUAL(add(r, &s1, 1 * SEC, 1, &o), SS_HELD);
+    CU_ASSERT_EQUAL(add(r, &s2, 2 * SEC, 2, &o), SS_HELD);
+    CU_ASSERT_EQUAL(add(r, &s1_mid, 3 * SEC, 3, &o), SS_HELD);
+    CU_ASSERT_EQUAL(ss_sctp_reasm_expire(r, 7 * SEC + 1), 1); /* stream 2 */
+    CU_ASSERT_EQUAL(add(r, &s2, 8 * SEC, 4, &o), SS_HELD);     /* stream 2 again */
+    CU_ASSERT_EQUAL(add(r, &s3, 9 * SEC, 5, &o), SS_TABLE_FULL); /* evicts stream 1 */
+    CU_ASSERT_EQUAL(add(r, &s1_end, 9 * SEC, 6, &o), SS_TABLE_FULL); /* B is gone */
+    CU_ASSERT_EQUAL(ss_sctp_reasm_in_use(r), 2);
+    ss_sctp_reasm_free(r);
+}
+
 static void test_sctp_fragment_whole_message_refused(void)
 {
     struct ss_sctp_reasm *r = ss_sctp_reasm_new(2, 5 * SEC);
@@ -236,6 +258,7 @@ int main(void)
     CU_ADD_TEST(s, test_sctp_fragment_message_beyond_buffer_oversize);
     CU_ADD_TEST(s, test_sctp_fragment_too_many_fragments_oversize);
     CU_ADD_TEST(s, test_sctp_fragment_table_full_evicts_oldest);
+    CU_ADD_TEST(s, test_sctp_fragment_touched_message_outlives_older_untouched);
     CU_ADD_TEST(s, test_sctp_fragment_whole_message_refused);
     CU_ADD_TEST(s, test_sctp_reasm_new_zero_slots_fails);
     CU_basic_set_mode(CU_BRM_VERBOSE);

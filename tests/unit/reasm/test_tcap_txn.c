@@ -146,6 +146,29 @@ static void test_tcap_txn_expiry_by_capture_time(void)
     ss_tcap_txn_free(t);
 }
 
+/* Expiry goes by time last seen, not by insertion: dialogue 1, begun
+ * first but touched last, outlives dialogue 2; a message stamped earlier
+ * than the newest entry (capture time stepping back) is still due first. */
+static void test_tcap_txn_touched_dialogue_outlives_older_untouched(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap b1 = msg(SS_TCAP_BEGIN, 1, 0, 21, 3);
+    struct ss_tcap b2 = msg(SS_TCAP_BEGIN, 2, 0, 21, 3);
+    struct ss_tcap b3 = msg(SS_TCAP_BEGIN, 3, 0, 21, 3);
+    struct ss_tcap c1 = msg(SS_TCAP_CONTINUE, 1, TID_B, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b1, PARTY_A, PARTY_B, 10 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b2, PARTY_A, PARTY_B, 11 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c1, PARTY_A, PARTY_B, 20 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b3, PARTY_A, PARTY_B, 5 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 35 * SEC + 1), 1); /* 3 only */
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 41 * SEC + 1), 1); /* 2 only */
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 1);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c1, PARTY_A, PARTY_B, 42 * SEC, &ctx), SS_OK);
+    struct ss_tcap c2 = msg(SS_TCAP_CONTINUE, 2, TID_B, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c2, PARTY_A, PARTY_B, 42 * SEC, &ctx), SS_NO_CONTEXT);
+    ss_tcap_txn_free(t);
+}
+
 /* 4 slots form one set: a fifth dialogue evicts the least recently seen. */
 static void test_tcap_txn_table_full_evicts_least_recent(void)
 {
@@ -170,6 +193,13 @@ static void test_tcap_txn_table_full_evicts_least_recent(void)
     ss_tcap_txn_free(t);
 }
 
+/* Sizes whose rounding up to whole sets would wrap 32 bits are refused. */
+static void test_tcap_txn_new_oversized_table_refused(void)
+{
+    CU_ASSERT_PTR_NULL(ss_tcap_txn_new(UINT32_MAX, TIMEOUT));
+    ss_tcap_txn_free(NULL);
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -183,6 +213,8 @@ int main(void)
     CU_ADD_TEST(s, test_tcap_txn_party_is_part_of_key);
     CU_ADD_TEST(s, test_tcap_txn_expiry_by_capture_time);
     CU_ADD_TEST(s, test_tcap_txn_table_full_evicts_least_recent);
+    CU_ADD_TEST(s, test_tcap_txn_touched_dialogue_outlives_older_untouched);
+    CU_ADD_TEST(s, test_tcap_txn_new_oversized_table_refused);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned fails = CU_get_number_of_failures();

@@ -1,0 +1,167 @@
+/* `sigsift run` option parsing: getopt_long over the arguments after
+ * EAL's, every value range-checked, nothing left for the fast path. */
+#include "dataplane/dpdk/opts.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    OPT_RULES = 256,
+    OPT_EVENTS,
+    OPT_EVIDENCE,
+    OPT_ALL,
+    OPT_WORKERS,
+    OPT_DROP,
+    OPT_STATS_INTERVAL,
+    OPT_BURST,
+    OPT_DURATION,
+    OPT_PACKETS,
+    OPT_REPORT_JSON,
+    OPT_HELP,
+};
+
+static const struct option long_opts[] = {
+    {"rules", required_argument, NULL, OPT_RULES},
+    {"events", required_argument, NULL, OPT_EVENTS},
+    {"evidence", required_argument, NULL, OPT_EVIDENCE},
+    {"all", no_argument, NULL, OPT_ALL},
+    {"workers", required_argument, NULL, OPT_WORKERS},
+    {"drop", no_argument, NULL, OPT_DROP},
+    {"stats-interval", required_argument, NULL, OPT_STATS_INTERVAL},
+    {"burst", required_argument, NULL, OPT_BURST},
+    {"duration", required_argument, NULL, OPT_DURATION},
+    {"packets", required_argument, NULL, OPT_PACKETS},
+    {"report-json", required_argument, NULL, OPT_REPORT_JSON},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+void ss_run_usage(FILE *f)
+{
+    fprintf(f,
+            "usage: sigsift run [EAL arguments] -- [options]\n"
+            "  --rules PATH         rule file or folder (repeatable)\n"
+            "  --events FILE|-      write events as JSON lines\n"
+            "  --evidence FILE      write the frames of flagged messages (pcap)\n"
+            "  --all                one event per message, not only flagged ones\n"
+            "  --workers N          worker lcores to use (default: all but the main)\n"
+            "  --drop               receive and free only (the I/O floor)\n"
+            "  --burst N            receive burst size, 1..%d (default 32)\n"
+            "  --stats-interval S   print counters every S seconds\n"
+            "  --duration S         stop after S seconds\n"
+            "  --packets N          stop after N frames\n"
+            "  --report-json FILE   throughput per worker as JSON\n"
+            "e.g. sigsift run -l 0-1 --no-pci --no-huge --vdev net_pcap0,rx_pcap=X.pcap -- --all "
+            "--events -\n",
+            SS_RUN_BURST_MAX);
+}
+
+static int parse_u64(const char *name, const char *s, uint64_t lo, uint64_t hi, uint64_t *v)
+{
+    char *end;
+    errno = 0;
+    unsigned long long x = strtoull(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || s[0] == '-' || x < lo || x > hi) {
+        fprintf(stderr, "sigsift run: --%s %s: expected an integer in %llu..%llu\n", name, s,
+                (unsigned long long)lo, (unsigned long long)hi);
+        return -1;
+    }
+    *v = x;
+    return 0;
+}
+
+static int parse_seconds(const char *name, const char *s, double *v)
+{
+    char *end;
+    errno = 0;
+    double x = strtod(s, &end);
+    if (errno != 0 || end == s || *end != '\0' || !(x >= 0.0 && x < 1e9)) {
+        fprintf(stderr, "sigsift run: --%s %s: expected seconds >= 0\n", name, s);
+        return -1;
+    }
+    *v = x;
+    return 0;
+}
+
+static int add_rules(struct ss_run_opts *o, const char *path)
+{
+    if (o->n_rules == SS_RUN_RULES_MAX) {
+        fprintf(stderr, "sigsift run: more than %d --rules\n", SS_RUN_RULES_MAX);
+        return -1;
+    }
+    o->rules[o->n_rules++] = path;
+    return 0;
+}
+
+static int parse_one(int c, const char *arg, struct ss_run_opts *o)
+{
+    uint64_t v;
+    switch (c) {
+    case OPT_RULES:
+        return add_rules(o, arg);
+    case OPT_EVENTS:
+        o->events = arg;
+        return 0;
+    case OPT_EVIDENCE:
+        o->evidence = arg;
+        return 0;
+    case OPT_REPORT_JSON:
+        o->report_json = arg;
+        return 0;
+    case OPT_ALL:
+        o->all = true;
+        return 0;
+    case OPT_DROP:
+        o->drop = true;
+        return 0;
+    case OPT_WORKERS:
+        if (parse_u64("workers", arg, 1, SS_RUN_WORKERS_MAX, &v) != 0)
+            return -1;
+        o->workers = (unsigned)v;
+        return 0;
+    case OPT_BURST:
+        if (parse_u64("burst", arg, 1, SS_RUN_BURST_MAX, &v) != 0)
+            return -1;
+        o->burst = (unsigned)v;
+        return 0;
+    case OPT_PACKETS:
+        return parse_u64("packets", arg, 1, UINT64_MAX, &o->packets);
+    case OPT_STATS_INTERVAL:
+        return parse_seconds("stats-interval", arg, &o->stats_interval_s);
+    case OPT_DURATION:
+        return parse_seconds("duration", arg, &o->duration_s);
+    default:
+        return -1;
+    }
+}
+
+int ss_run_opts_parse(int argc, char **argv, struct ss_run_opts *o)
+{
+    int c;
+
+    memset(o, 0, sizeof *o);
+    o->burst = 32;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", long_opts, NULL)) != -1) {
+        if (c == OPT_HELP) {
+            ss_run_usage(stdout);
+            return 1;
+        }
+        if (parse_one(c, optarg, o) != 0) {
+            if (c == '?')
+                ss_run_usage(stderr);
+            return -1;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "sigsift run: unexpected argument '%s'\n", argv[optind]);
+        return -1;
+    }
+    if (o->evidence != NULL && o->drop) {
+        fprintf(stderr, "sigsift run: --evidence needs decoding; drop --drop\n");
+        return -1;
+    }
+    return 0;
+}

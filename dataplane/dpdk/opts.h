@@ -1,0 +1,34 @@
+/* Options of `sigsift run` after the EAL arguments, parsed once at start
+ * into a plain struct that workers and hooks only read. */
+#ifndef SS_DPDK_OPTS_H
+#define SS_DPDK_OPTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define SS_RUN_RULES_MAX   64
+#define SS_RUN_BURST_MAX   64
+#define SS_RUN_WORKERS_MAX 64
+
+struct ss_run_opts {
+    const char *rules[SS_RUN_RULES_MAX]; /* --rules, in order given */
+    unsigned n_rules;
+    const char *events;      /* --events FILE, "-" = stdout, NULL = none */
+    const char *evidence;    /* --evidence FILE.pcap, NULL = none */
+    const char *report_json; /* --report-json FILE, NULL = none */
+    bool all;                /* --all: one event per message */
+    bool drop;               /* --drop: receive and free, no decoding */
+    unsigned workers;        /* --workers N; 0 = one per worker lcore */
+    unsigned burst;          /* --burst N, 1..SS_RUN_BURST_MAX */
+    double stats_interval_s; /* --stats-interval S; 0 = final only */
+    double duration_s;       /* --duration S; 0 = until input ends */
+    uint64_t packets;        /* --packets N; 0 = until input ends */
+};
+
+/* argv[0] is the program name (as rte_eal_init leaves it). Returns 0 on
+ * success, 1 after printing help, -1 after printing an error. */
+int ss_run_opts_parse(int argc, char **argv, struct ss_run_opts *o);
+void ss_run_usage(FILE *f);
+
+#endif

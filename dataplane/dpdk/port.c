@@ -1,0 +1,163 @@
+/* Port configuration. The RSS key 0x6d5a repeated makes Toeplitz hashing
+ * symmetric (Woo & Park, "Scalable TCP Session Monitoring with Symmetric
+ * Receive-side Scaling", 2012): swapping source and destination address
+ * and port gives the same hash, so both directions of an association
+ * land on one queue. */
+#include "dataplane/dpdk/port.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include <rte_dev.h>
+#include <rte_devargs.h>
+#include <rte_ethdev.h>
+#include <rte_kvargs.h>
+
+#include <pcap/pcap.h>
+
+#define RSS_KEY_MAX 64
+#define RSS_HF      (RTE_ETH_RSS_IP | RTE_ETH_RSS_SCTP)
+#define NS_PER_US   1000u
+
+static int port_info(uint16_t port, struct rte_eth_dev_info *info)
+{
+    int rc = rte_eth_dev_info_get(port, info);
+    if (rc != 0)
+        fprintf(stderr, "sigsift run: port %u: device info: %s\n", port, strerror(-rc));
+    return rc;
+}
+
+bool ss_port_rss_capable(uint16_t port, uint16_t n_rxq)
+{
+    struct rte_eth_dev_info info;
+    if (port_info(port, &info) != 0)
+        return false;
+    return info.max_rx_queues >= n_rxq && (info.flow_type_rss_offloads & RTE_ETH_RSS_IP) != 0 &&
+           info.hash_key_size > 0 && info.hash_key_size <= RSS_KEY_MAX;
+}
+
+static void rss_conf(const struct rte_eth_dev_info *info, uint8_t *key, struct rte_eth_conf *conf)
+{
+    for (unsigned i = 0; i < info->hash_key_size; i += 2) {
+        key[i] = 0x6d;
+        key[i + 1] = 0x5a;
+    }
+    conf->rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+    conf->rx_adv_conf.rss_conf.rss_key = key;
+    conf->rx_adv_conf.rss_conf.rss_key_len = info->hash_key_size;
+    conf->rx_adv_conf.rss_conf.rss_hf = RSS_HF & info->flow_type_rss_offloads;
+}
+
+static int setup_queues(uint16_t port, uint16_t n_rxq, struct rte_mempool *const *pools)
+{
+    uint16_t nb_rxd = SS_RX_DESC, nb_txd = 0;
+    int rc = rte_eth_dev_adjust_nb_rx_tx_desc(port, &nb_rxd, &nb_txd);
+    for (uint16_t q = 0; rc == 0 && q < n_rxq; q++)
+        rc = rte_eth_rx_queue_setup(port, q, nb_rxd, rte_eth_dev_socket_id(port), NULL, pools[q]);
+    if (rc != 0)
+        fprintf(stderr, "sigsift run: port %u: RX queue setup: %s\n", port, strerror(-rc));
+    return rc;
+}
+
+int ss_port_start(uint16_t port, uint16_t n_rxq, struct rte_mempool *const *pools)
+{
+    struct rte_eth_dev_info info;
+    struct rte_eth_conf conf;
+    uint8_t key[RSS_KEY_MAX];
+
+    if (port_info(port, &info) != 0)
+        return -1;
+    memset(&conf, 0, sizeof conf);
+    if (n_rxq > 1)
+        rss_conf(&info, key, &conf);
+    /* Receive only: a tap never transmits. */
+    int rc = rte_eth_dev_configure(port, n_rxq, 0, &conf);
+    if (rc != 0) {
+        fprintf(stderr, "sigsift run: port %u (%s): configure %u RX queues: %s\n", port,
+                info.driver_name, n_rxq, strerror(-rc));
+        return -1;
+    }
+    if (setup_queues(port, n_rxq, pools) != 0)
+        return -1;
+    rc = rte_eth_dev_start(port);
+    if (rc != 0) {
+        fprintf(stderr, "sigsift run: port %u: start: %s\n", port, strerror(-rc));
+        return -1;
+    }
+    /* A tap port sees other hosts' traffic; PMDs without the notion
+     * (net_pcap) refuse, which is harmless. */
+    rte_eth_promiscuous_enable(port);
+    return 0;
+}
+
+void ss_port_stop(uint16_t port)
+{
+    rte_eth_dev_stop(port);
+    rte_eth_dev_close(port);
+}
+
+static bool is_net_pcap(uint16_t port, const char **args)
+{
+    struct rte_eth_dev_info info;
+    if (port_info(port, &info) != 0 || strcmp(info.driver_name, "net_pcap") != 0)
+        return false;
+    const struct rte_devargs *da = rte_dev_devargs(info.device);
+    *args = da != NULL ? da->args : NULL;
+    return true;
+}
+
+bool ss_port_is_one_pass(uint16_t port)
+{
+    const char *args;
+    if (!is_net_pcap(port, &args) || args == NULL)
+        return false;
+    return strstr(args, "rx_pcap=") != NULL && strstr(args, "infinite_rx=1") == NULL;
+}
+
+static int count_capture(const char *key, const char *path, void *arg)
+{
+    char err[PCAP_ERRBUF_SIZE];
+    struct pcap_pkthdr *h;
+    const u_char *data;
+    unsigned *n = arg;
+    (void)key;
+    pcap_t *p = pcap_open_offline(path, err);
+    if (p == NULL)
+        return 0;
+    while (pcap_next_ex(p, &h, &data) == 1)
+        (*n)++;
+    pcap_close(p);
+    return 0;
+}
+
+unsigned ss_port_preload_mbufs(uint16_t port)
+{
+    const char *args;
+    unsigned n = 0;
+    if (!is_net_pcap(port, &args) || args == NULL || strstr(args, "infinite_rx=1") == NULL)
+        return 0;
+    struct rte_kvargs *kv = rte_kvargs_parse(args, NULL);
+    if (kv == NULL)
+        return 0;
+    rte_kvargs_process(kv, "rx_pcap", count_capture, &n);
+    rte_kvargs_free(kv);
+    return n;
+}
+
+uint32_t ss_port_ts_mult(uint16_t port)
+{
+    const char *args;
+    return is_net_pcap(port, &args) ? NS_PER_US : 0;
+}
+
+void ss_port_print_stats(FILE *f, uint16_t port)
+{
+    struct rte_eth_stats st;
+    if (rte_eth_stats_get(port, &st) != 0)
+        return;
+    fprintf(f,
+            "port%u.ipackets %" PRIu64 "\nport%u.ibytes %" PRIu64 "\nport%u.imissed %" PRIu64
+            "\nport%u.ierrors %" PRIu64 "\nport%u.rx_nombuf %" PRIu64 "\n",
+            port, st.ipackets, port, st.ibytes, port, st.imissed, port, st.ierrors, port,
+            st.rx_nombuf);
+}

@@ -1,0 +1,39 @@
+/* Port setup for any DPDK port: net_pcap vdevs (replay), net_af_packet
+ * (live interface), real NICs. One RX queue per poller; symmetric RSS
+ * when a port spreads traffic over several queues. */
+#ifndef SS_DPDK_PORT_H
+#define SS_DPDK_PORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <rte_mempool.h>
+
+#define SS_RX_DESC 1024
+
+/* True when the port can hash IP (and SCTP) with a key we set, on at
+ * least n_rxq queues: then symmetric RSS replaces the software
+ * distributor. */
+bool ss_port_rss_capable(uint16_t port, uint16_t n_rxq);
+
+/* Configures n_rxq RX queues (RSS when n_rxq > 1), queue q's mbufs from
+ * pools[q], and starts the port. Returns 0 or -1 (reason printed). */
+int ss_port_start(uint16_t port, uint16_t n_rxq, struct rte_mempool *const *pools);
+void ss_port_stop(uint16_t port);
+
+/* A net_pcap vdev reading a file once (rx_pcap without infinite_rx):
+ * its input ends, and the run with it. */
+bool ss_port_is_one_pass(uint16_t port);
+/* Mbufs the port keeps for itself: net_pcap with infinite_rx=1 loads
+ * every frame of its capture into one mbuf at queue setup. 0 otherwise,
+ * or when the capture cannot be read (queue setup then says why). */
+unsigned ss_port_preload_mbufs(uint16_t port);
+/* Multiplier from the port's mbuf RX timestamp to nanoseconds, 0 when
+ * the timestamp has no known unit (the host clock is used instead).
+ * net_pcap stores the capture time in microseconds. */
+uint32_t ss_port_ts_mult(uint16_t port);
+
+void ss_port_print_stats(FILE *f, uint16_t port);
+
+#endif

@@ -1,0 +1,172 @@
+#include <CUnit/Basic.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dataplane/dpdk/opts.h"
+
+static struct ss_run_opts o;
+
+/* getopt permutes argv, so each test parses its own copy. */
+static int parse(int argc, const char *const *args)
+{
+    char *argv[32];
+    for (int i = 0; i < argc; i++)
+        argv[i] = (char *)args[i];
+    argv[argc] = NULL;
+    return ss_run_opts_parse(argc, argv, &o);
+}
+
+static void test_opts_defaults_without_options(void)
+{
+    const char *a[] = {"run"};
+    CU_ASSERT_EQUAL(parse(1, a), 0);
+    CU_ASSERT_EQUAL(o.burst, 32);
+    CU_ASSERT_EQUAL(o.workers, 0);
+    CU_ASSERT_EQUAL(o.n_rules, 0);
+    CU_ASSERT_PTR_NULL(o.events);
+    CU_ASSERT_FALSE(o.all);
+    CU_ASSERT_FALSE(o.drop);
+}
+
+static void test_opts_every_option_parsed(void)
+{
+    const char *a[] = {"run",
+                       "--rules",
+                       "a.rules",
+                       "--events",
+                       "-",
+                       "--evidence",
+                       "e.pcap",
+                       "--all",
+                       "--workers",
+                       "3",
+                       "--burst",
+                       "64",
+                       "--stats-interval",
+                       "0.5",
+                       "--duration",
+                       "10",
+                       "--packets",
+                       "1000",
+                       "--report-json",
+                       "r.json"};
+    CU_ASSERT_EQUAL(parse(20, a), 0);
+    CU_ASSERT_EQUAL(o.n_rules, 1);
+    CU_ASSERT_STRING_EQUAL(o.rules[0], "a.rules");
+    CU_ASSERT_STRING_EQUAL(o.events, "-");
+    CU_ASSERT_STRING_EQUAL(o.evidence, "e.pcap");
+    CU_ASSERT_STRING_EQUAL(o.report_json, "r.json");
+    CU_ASSERT_TRUE(o.all);
+    CU_ASSERT_EQUAL(o.workers, 3);
+    CU_ASSERT_EQUAL(o.burst, 64);
+    CU_ASSERT_DOUBLE_EQUAL(o.stats_interval_s, 0.5, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(o.duration_s, 10.0, 1e-9);
+    CU_ASSERT_EQUAL(o.packets, 1000);
+}
+
+static void test_opts_rules_repeat_in_order(void)
+{
+    const char *a[] = {"run", "--rules", "rules/", "--rules", "words.txt"};
+    CU_ASSERT_EQUAL(parse(5, a), 0);
+    CU_ASSERT_EQUAL(o.n_rules, 2);
+    CU_ASSERT_STRING_EQUAL(o.rules[0], "rules/");
+    CU_ASSERT_STRING_EQUAL(o.rules[1], "words.txt");
+}
+
+static void test_opts_too_many_rules_rejected(void)
+{
+    const char *a[2 * SS_RUN_RULES_MAX + 3];
+    int n = 0;
+    a[n++] = "run";
+    for (int i = 0; i <= SS_RUN_RULES_MAX; i++) {
+        a[n++] = "--rules";
+        a[n++] = "x";
+    }
+    char *argv[2 * SS_RUN_RULES_MAX + 4];
+    for (int i = 0; i < n; i++)
+        argv[i] = (char *)a[i];
+    argv[n] = NULL;
+    CU_ASSERT_EQUAL(ss_run_opts_parse(n, argv, &o), -1);
+}
+
+static void test_opts_burst_out_of_range_rejected(void)
+{
+    const char *zero[] = {"run", "--burst", "0"};
+    const char *big[] = {"run", "--burst", "65"};
+    const char *neg[] = {"run", "--burst", "-1"};
+    const char *junk[] = {"run", "--burst", "32x"};
+    CU_ASSERT_EQUAL(parse(3, zero), -1);
+    CU_ASSERT_EQUAL(parse(3, big), -1);
+    CU_ASSERT_EQUAL(parse(3, neg), -1);
+    CU_ASSERT_EQUAL(parse(3, junk), -1);
+}
+
+static void test_opts_workers_out_of_range_rejected(void)
+{
+    const char *zero[] = {"run", "--workers", "0"};
+    const char *big[] = {"run", "--workers", "65"};
+    CU_ASSERT_EQUAL(parse(3, zero), -1);
+    CU_ASSERT_EQUAL(parse(3, big), -1);
+}
+
+static void test_opts_negative_or_junk_seconds_rejected(void)
+{
+    const char *neg[] = {"run", "--duration", "-1"};
+    const char *junk[] = {"run", "--stats-interval", "1s"};
+    const char *nan[] = {"run", "--duration", "nan"};
+    CU_ASSERT_EQUAL(parse(3, neg), -1);
+    CU_ASSERT_EQUAL(parse(3, junk), -1);
+    CU_ASSERT_EQUAL(parse(3, nan), -1);
+}
+
+static void test_opts_unknown_option_rejected(void)
+{
+    const char *a[] = {"run", "--frobnicate"};
+    CU_ASSERT_EQUAL(parse(2, a), -1);
+}
+
+static void test_opts_stray_argument_rejected(void)
+{
+    const char *a[] = {"run", "--all", "capture.pcap"};
+    CU_ASSERT_EQUAL(parse(3, a), -1);
+}
+
+static void test_opts_evidence_with_drop_rejected(void)
+{
+    const char *a[] = {"run", "--drop", "--evidence", "e.pcap"};
+    CU_ASSERT_EQUAL(parse(4, a), -1);
+}
+
+static void test_opts_help_returns_one(void)
+{
+    const char *a[] = {"run", "--help"};
+    CU_ASSERT_EQUAL(parse(2, a), 1);
+}
+
+int main(void)
+{
+    /* Keep the usage texts the error paths print out of the test log. */
+    if (freopen("/dev/null", "w", stderr) == NULL)
+        return 1;
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    CU_pSuite s = CU_add_suite("opts", NULL, NULL);
+#define T(name) CU_add_test(s, #name, test_opts_##name)
+    T(defaults_without_options);
+    T(every_option_parsed);
+    T(rules_repeat_in_order);
+    T(too_many_rules_rejected);
+    T(burst_out_of_range_rejected);
+    T(workers_out_of_range_rejected);
+    T(negative_or_junk_seconds_rejected);
+    T(unknown_option_rejected);
+    T(stray_argument_rejected);
+    T(evidence_with_drop_rejected);
+    T(help_returns_one);
+#undef T
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned failures = CU_get_number_of_failures();
+    CU_cleanup_registry();
+    return failures != 0;
+}

@@ -1,0 +1,207 @@
+#include <CUnit/Basic.h>
+#include <string.h>
+
+#include "dataplane/match/normalize.h"
+
+static uint8_t out[256];
+static size_t out_len;
+
+/* Normalises s to UTF-8 and compares with the expected bytes. */
+static void expect(const char *s, const char *want)
+{
+    CU_ASSERT_EQUAL(ss_normalize(SS_PRES_UTF8, s, strlen(s), out, sizeof out, &out_len), SS_OK);
+    CU_ASSERT_EQUAL(out_len, strlen(want));
+    CU_ASSERT_EQUAL(memcmp(out, want, out_len), 0);
+}
+
+/* 中 = e4 b8 ad, 奖 = e5 a5 96 throughout. */
+static void test_normalize_space_between_hanzi_removed(void)
+{
+    expect("\xe4\xb8\xad \xe5\xa5\x96", "\xe4\xb8\xad\xe5\xa5\x96");
+}
+
+static void test_normalize_ideographic_space_removed(void)
+{
+    expect("\xe4\xb8\xad\xe3\x80\x80\xe5\xa5\x96", "\xe4\xb8\xad\xe5\xa5\x96"); /* U+3000 */
+}
+
+/* ＡＢＣ = U+FF21..FF23 = ef bc a1, ef bc a2, ef bc a3. */
+static void test_normalize_fullwidth_latin_folds_to_lower_ascii(void)
+{
+    expect("\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3", "abc");
+}
+
+/* １２３ = U+FF11..FF13 = ef bc 91, ef bc 92, ef bc 93. */
+static void test_normalize_fullwidth_digits_fold_to_ascii(void)
+{
+    expect("\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93", "123");
+}
+
+static void test_normalize_ascii_case_and_punctuation(void)
+{
+    expect("Hello, World! 95588", "helloworld95588");
+}
+
+/* U+200B e2 80 8b, U+200D e2 80 8d, U+2060 e2 81 a0, U+FEFF ef bb bf. */
+static void test_normalize_zero_width_inside_keyword_removed(void)
+{
+    expect("\xe4\xb8\xad\xe2\x80\x8b\xe5\xa5\x96", "\xe4\xb8\xad\xe5\xa5\x96");
+    expect("\xe4\xb8\xad\xe2\x80\x8d\xe5\xa5\x96", "\xe4\xb8\xad\xe5\xa5\x96");
+    expect("\xe4\xb8\xad\xe2\x81\xa0\xe5\xa5\x96", "\xe4\xb8\xad\xe5\xa5\x96");
+    expect("\xe4\xb8\xad\xef\xbb\xbf\xe5\xa5\x96", "\xe4\xb8\xad\xe5\xa5\x96");
+}
+
+/* U+FE0F = ef b8 8f; U+E0100 = f3 a0 84 80. */
+static void test_normalize_variation_selectors_removed(void)
+{
+    expect("\xe4\xb8\xad\xef\xb8\x8f\xe5\xa5\x96", "\xe4\xb8\xad\xe5\xa5\x96");
+    expect("\xe4\xb8\xad\xf3\xa0\x84\x80\xe5\xa5\x96", "\xe4\xb8\xad\xe5\xa5\x96");
+}
+
+/* ，U+FF0C ef bc 8c; 。U+3002 e3 80 82; 【U+3010 e3 80 90; 】U+3011 e3 80 91;
+ * … U+2026 e2 80 a6; · U+00B7 c2 b7; 「U+300C e3 80 8c. */
+static void test_normalize_cjk_punctuation_removed(void)
+{
+    expect("\xe3\x80\x90\xe4\xb8\xad\xef\xbc\x8c\xe5\xa5\x96\xe3\x80\x82\xe3\x80\x91",
+           "\xe4\xb8\xad\xe5\xa5\x96");
+    expect("\xe4\xb8\xad\xe2\x80\xa6\xc2\xb7\xe3\x80\x8c\xe5\xa5\x96", "\xe4\xb8\xad\xe5\xa5\x96");
+}
+
+/* 😀 U+1F600 = f0 9f 98 80; ★ U+2605 = e2 98 85. */
+static void test_normalize_emoji_and_symbols_between_hanzi_removed(void)
+{
+    expect("\xe4\xb8\xad\xf0\x9f\x98\x80\xe5\xa5\x96\xe2\x98\x85", "\xe4\xb8\xad\xe5\xa5\x96");
+}
+
+/* ① U+2460 e2 91 a0, ⑨ U+2468 e2 91 a8, ❸ U+2778 e2 9d b8, ⓪ U+24EA e2 93 aa. */
+static void test_normalize_circled_digits_fold(void)
+{
+    expect("\xe2\x91\xa0\xe2\x91\xa8\xe2\x9d\xb8\xe2\x93\xaa", "1930");
+}
+
+/* 獎 U+734E = e7 8d 8e is the traditional form of 奖. */
+static void test_normalize_traditional_variant_folds_to_simplified(void)
+{
+    expect("\xe4\xb8\xad\xe7\x8d\x8e", "\xe4\xb8\xad\xe5\xa5\x96");
+}
+
+/* Cyrillic р U+0440 d1 80, а U+0430 d0 b0, у U+0443 d1 83. */
+static void test_normalize_cyrillic_lookalikes_fold_to_latin(void)
+{
+    expect("\xd1\x80\xd0\xb0\xd1\x83\xd1\x80\xd0\xb0l", "paypal");
+}
+
+static void test_normalize_invalid_utf8_bytes_dropped(void)
+{
+    expect("a\xff"
+           "b",
+           "ab");
+    expect("a\xe4\xb8", "a"); /* truncated sequence at the end */
+    expect("a\xc0\x80"
+           "b",
+           "ab"); /* overlong NUL */
+}
+
+static void test_normalize_output_too_small_is_oversize_at_code_boundary(void)
+{
+    const char *s = "\xe4\xb8\xad\xe5\xa5\x96";
+    CU_ASSERT_EQUAL(ss_normalize(SS_PRES_UTF8, s, strlen(s), out, 4, &out_len), SS_OVERSIZE);
+    CU_ASSERT_EQUAL(out_len, 3);
+}
+
+static void test_normalize_empty_gives_empty(void)
+{
+    CU_ASSERT_EQUAL(ss_normalize(SS_PRES_REMAP, "", 0, out, sizeof out, &out_len), SS_OK);
+    CU_ASSERT_EQUAL(out_len, 0);
+    expect(" ,.!", "");
+}
+
+/* Ａ中 in UTF-16LE: 61 00, 2d 4e. */
+static void test_normalize_presents_utf16le(void)
+{
+    const char *s = "\xef\xbc\xa1\xe4\xb8\xad";
+    CU_ASSERT_EQUAL(ss_normalize(SS_PRES_UTF16LE, s, strlen(s), out, sizeof out, &out_len), SS_OK);
+    CU_ASSERT_EQUAL(out_len, 4);
+    CU_ASSERT_EQUAL(memcmp(out, "\x61\x00\x2d\x4e", 4), 0);
+}
+
+/* 中 U+4E2D is rank 26 of GB 2312 level 1 in code-point order:
+ * lead 0x80 + 26/64 = 0x80, trail 0xc0 + 26 = 0xda; 奖 U+5956 rank 770:
+ * 0x80 + 12 = 0x8c, 0xc0 + 2 = 0xc2. */
+static void test_normalize_presents_remap(void)
+{
+    const char *s = "A \xe4\xb8\xad\xe5\xa5\x96";
+    CU_ASSERT_EQUAL(ss_normalize(SS_PRES_REMAP, s, strlen(s), out, sizeof out, &out_len), SS_OK);
+    CU_ASSERT_EQUAL(out_len, 5);
+    CU_ASSERT_EQUAL(memcmp(out, "a\x80\xda\x8c\xc2", 5), 0);
+}
+
+/* Random bytes (xorshift, fixed seed): never more than cap written,
+ * SS_OK whenever cap is SS_NORM_OUT_MAX(len), and the output always
+ * decodes back as whole codes of the presentation. */
+static void test_normalize_random_bytes_stay_in_bounds_and_decode(void)
+{
+    static uint8_t in[64], big[SS_NORM_OUT_MAX(sizeof in) + 8];
+    uint64_t x = 0x9e3779b97f4a7c15ull;
+    unsigned bad = 0;
+    for (int iter = 0; iter < 20000; iter++) {
+        size_t len = iter % sizeof in, n, cap = iter % 3 ? SS_NORM_OUT_MAX(len) : len / 2;
+        for (size_t i = 0; i < len; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            in[i] = (uint8_t)(iter % 2 ? x : 0xe0 | (x & 0x1f)); /* odd: dense multibyte */
+        }
+        enum ss_presentation p = (enum ss_presentation)(iter % SS_PRES_COUNT);
+        memset(big, 0x5a, sizeof big);
+        enum ss_result r = ss_normalize(p, (const char *)in, len, big, cap, &n);
+        bad += n > cap || big[cap] != 0x5a || (cap == SS_NORM_OUT_MAX(len) && r != SS_OK);
+        for (size_t off = 0; off < n;) {
+            uint32_t cp;
+            if (ss_present_next(p, big, n, &off, &cp) != SS_OK) {
+                bad++;
+                break;
+            }
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* The remap fast path codes common hanzi without folding them: no
+ * hanzi of the two-byte table may have a variant. */
+static void test_normalize_common_hanzi_never_fold(void)
+{
+    unsigned folded = 0;
+    for (size_t r = 0; r < SS_CJK_CODES; r++)
+        folded += ss_norm_fold(ss_cjk_cp[r]) != ss_cjk_cp[r];
+    CU_ASSERT_EQUAL(folded, 0);
+}
+
+int main(void)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    CU_pSuite s = CU_add_suite("normalize", NULL, NULL);
+    CU_ADD_TEST(s, test_normalize_space_between_hanzi_removed);
+    CU_ADD_TEST(s, test_normalize_ideographic_space_removed);
+    CU_ADD_TEST(s, test_normalize_fullwidth_latin_folds_to_lower_ascii);
+    CU_ADD_TEST(s, test_normalize_fullwidth_digits_fold_to_ascii);
+    CU_ADD_TEST(s, test_normalize_ascii_case_and_punctuation);
+    CU_ADD_TEST(s, test_normalize_zero_width_inside_keyword_removed);
+    CU_ADD_TEST(s, test_normalize_variation_selectors_removed);
+    CU_ADD_TEST(s, test_normalize_cjk_punctuation_removed);
+    CU_ADD_TEST(s, test_normalize_emoji_and_symbols_between_hanzi_removed);
+    CU_ADD_TEST(s, test_normalize_circled_digits_fold);
+    CU_ADD_TEST(s, test_normalize_traditional_variant_folds_to_simplified);
+    CU_ADD_TEST(s, test_normalize_cyrillic_lookalikes_fold_to_latin);
+    CU_ADD_TEST(s, test_normalize_invalid_utf8_bytes_dropped);
+    CU_ADD_TEST(s, test_normalize_output_too_small_is_oversize_at_code_boundary);
+    CU_ADD_TEST(s, test_normalize_empty_gives_empty);
+    CU_ADD_TEST(s, test_normalize_presents_utf16le);
+    CU_ADD_TEST(s, test_normalize_presents_remap);
+    CU_ADD_TEST(s, test_normalize_random_bytes_stay_in_bounds_and_decode);
+    CU_ADD_TEST(s, test_normalize_common_hanzi_never_fold);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned fails = CU_get_number_of_failures();
+    CU_cleanup_registry();
+    return fails != 0;
+}
