@@ -18,6 +18,7 @@
 #include "dataplane/reasm/key_hash.h"
 #include "dataplane/reasm/sccp_reasm.h"
 #include "dataplane/reasm/sctp_reasm.h"
+#include "dataplane/reasm/sctp_tsn.h"
 #include "dataplane/reasm/tcap_txn.h"
 
 #define NS_PER_SEC 1000000000ull
@@ -34,6 +35,7 @@ struct ss_pipeline {
     struct ss_pipeline_cfg cfg;
     ss_sm_fn fn;
     void *ctx;
+    struct ss_sctp_tsn *tsn;
     struct ss_sctp_reasm *sctp;
     struct ss_sccp_reasm *sccp;
     struct ss_tcap_txn *tcap;
@@ -69,11 +71,12 @@ struct ss_pipeline *ss_pipeline_new(const struct ss_pipeline_cfg *cfg, ss_sm_fn 
     pl->cfg = *cfg;
     pl->fn = fn;
     pl->ctx = ctx;
+    pl->tsn = ss_sctp_tsn_new(cfg->sctp_slots, cfg->timeout_ns);
     pl->sctp = ss_sctp_reasm_new(cfg->sctp_slots, cfg->timeout_ns);
     pl->sccp = ss_sccp_reasm_new(cfg->sccp_slots, cfg->timeout_ns);
     pl->tcap = ss_tcap_txn_new(cfg->tcap_slots, cfg->timeout_ns);
     pl->concat = ss_concat_new(cfg->concat_slots, cfg->timeout_ns);
-    if (!pl->sctp || !pl->sccp || !pl->tcap || !pl->concat) {
+    if (!pl->tsn || !pl->sctp || !pl->sccp || !pl->tcap || !pl->concat) {
         ss_pipeline_free(pl);
         return NULL;
     }
@@ -84,6 +87,7 @@ void ss_pipeline_free(struct ss_pipeline *pl)
 {
     if (!pl)
         return;
+    ss_sctp_tsn_free(pl->tsn);
     ss_sctp_reasm_free(pl->sctp);
     ss_sccp_reasm_free(pl->sccp);
     ss_tcap_txn_free(pl->tcap);
@@ -99,6 +103,7 @@ const struct ss_stats *ss_pipeline_stats(const struct ss_pipeline *pl)
 static void expire_tables(struct ss_pipeline *pl, uint64_t now_ns)
 {
     struct ss_stats *st = &pl->st;
+    st->err[SS_LAYER_SCTP][SS_EXPIRED] += ss_sctp_tsn_expire(pl->tsn, now_ns);
     st->err[SS_LAYER_SCTP_REASM][SS_EXPIRED] += ss_sctp_reasm_expire(pl->sctp, now_ns);
     st->err[SS_LAYER_SCCP_REASM][SS_EXPIRED] += ss_sccp_reasm_expire(pl->sccp, now_ns);
     st->err[SS_LAYER_TCAP_TXN][SS_EXPIRED] += ss_tcap_txn_expire(pl->tcap, now_ns);
@@ -474,6 +479,14 @@ static void on_data_chunk(struct ss_pipeline *pl, const struct ss_ip *ip, const 
     if (r != SS_OK) {
         ss_count_err(&pl->st, SS_LAYER_SCTP, r);
         return;
+    }
+    /* A retransmitted TSN was decoded the first time (Wireshark skips it
+     * too); SS_TABLE_FULL is counted and the chunk still decoded. */
+    r = ss_sctp_tsn_check(pl->tsn, s, d.tsn, ts_ns);
+    if (r != SS_OK) {
+        ss_count_err(&pl->st, SS_LAYER_SCTP, r);
+        if (r == SS_DUPLICATE)
+            return;
     }
     struct ss_frames frames;
     ss_frames_one(&frames, frame_id);
