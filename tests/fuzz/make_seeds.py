@@ -4,6 +4,10 @@ capture, every frame prefixed by its 2-byte big-endian length (the input
 format of fuzz_frame.c).
 
 usage: make_seeds.py OUT_DIR MAX_FRAMES CAPTURE.pcap...
+
+The committed corpus (tests/fuzz/corpus) holds one seed per siggen variant:
+  siggen --count 3 --seed 7 --variant V --out V.pcap --truth V.jsonl
+  make_seeds.py tests/fuzz/corpus 24 *.pcap
 """
 import os
 import struct
