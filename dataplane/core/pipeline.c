@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dataplane/core/hash.h"
 #include "dataplane/decode/ip.h"
 #include "dataplane/decode/m2pa.h"
 #include "dataplane/decode/m3ua.h"
@@ -15,13 +16,17 @@
 #include "dataplane/decode/text.h"
 #include "dataplane/decode/tpdu.h"
 #include "dataplane/reasm/concat.h"
-#include "dataplane/reasm/key_hash.h"
 #include "dataplane/reasm/sccp_reasm.h"
 #include "dataplane/reasm/sctp_reasm.h"
 #include "dataplane/reasm/sctp_tsn.h"
 #include "dataplane/reasm/tcap_txn.h"
 
 #define NS_PER_SEC 1000000000ull
+/* RFC 4960 §15: RTO.Max is 60 s, the longest a sender waits before it
+ * resends a DATA chunk, and every transmission refreshes the SCTP tables'
+ * entry; so a retransmission or a resent missing fragment still finds
+ * its entry after this idle time. */
+#define SCTP_TIMEOUT_NS (60 * NS_PER_SEC)
 /* Tables are swept once per second of capture time, not per frame. */
 #define EXPIRE_PERIOD_NS NS_PER_SEC
 /* IANA ports used when a peer sends PPID 0 (unspecified). */
@@ -61,6 +66,7 @@ void ss_pipeline_cfg_default(struct ss_pipeline_cfg *cfg)
     cfg->tcap_slots = 65536;
     cfg->concat_slots = 8192;
     cfg->timeout_ns = 30 * NS_PER_SEC;
+    cfg->sctp_timeout_ns = SCTP_TIMEOUT_NS;
 }
 
 struct ss_pipeline *ss_pipeline_new(const struct ss_pipeline_cfg *cfg, ss_sm_fn fn, void *ctx)
@@ -71,8 +77,8 @@ struct ss_pipeline *ss_pipeline_new(const struct ss_pipeline_cfg *cfg, ss_sm_fn 
     pl->cfg = *cfg;
     pl->fn = fn;
     pl->ctx = ctx;
-    pl->tsn = ss_sctp_tsn_new(cfg->sctp_slots, cfg->timeout_ns);
-    pl->sctp = ss_sctp_reasm_new(cfg->sctp_slots, cfg->timeout_ns);
+    pl->tsn = ss_sctp_tsn_new(cfg->sctp_slots, cfg->sctp_timeout_ns);
+    pl->sctp = ss_sctp_reasm_new(cfg->sctp_slots, cfg->sctp_timeout_ns);
     pl->sccp = ss_sccp_reasm_new(cfg->sccp_slots, cfg->timeout_ns);
     pl->tcap = ss_tcap_txn_new(cfg->tcap_slots, cfg->timeout_ns);
     pl->concat = ss_concat_new(cfg->concat_slots, cfg->timeout_ns);
@@ -126,14 +132,21 @@ static void emit(struct ss_pipeline *pl, const struct ss_sm *sm)
 }
 
 /* Hash of an SCCP party: the TCAP transaction table keys dialogues by
- * transaction id and the party that allocated it. The digits are hashed
- * 8 bytes at a time (a byte-wise FNV loop showed in the profile). */
+ * transaction id and the party that allocated it (GT digits, SSN, PC).
+ * The GT octets are hashed as sent, without converting them to text (a
+ * conversion per address showed in the profile), with an odd count's
+ * filler nibble set to 0xF so that the odd and even encodings of the
+ * same digits (Q.713 §3.4.2.3.1) hash alike. */
 static uint64_t party_hash(const struct ss_sccp_addr *a)
 {
-    uint64_t h = ss_key_hash64(a->digits, strnlen(a->digits, sizeof(a->digits)));
-    h = (h ^ a->ssn) * 1099511628211ull;
-    h = (h ^ (a->has_pc ? a->pc : 0xffff)) * 1099511628211ull;
-    return h;
+    uint64_t h = SS_HASH_SEED;
+
+    if (a->gt_len) {
+        uint8_t last = a->gt[a->gt_len - 1] | (a->gt_odd ? 0xf0 : 0x00);
+        h = ss_hash_bytes(h, a->gt, a->gt_len - 1);
+        h = ss_hash_word(h, last);
+    }
+    return ss_hash_word(h, (uint64_t)a->ssn << 32 | (a->has_pc ? a->pc : 0xffffu));
 }
 
 static void copy_str(char *dst, size_t cap, const char *src)
@@ -207,8 +220,8 @@ static void fill_link(struct ss_sm *sm, const struct ss_hop *hop)
 {
     sm->opc = hop->opc;
     sm->dpc = hop->dpc;
-    copy_str(sm->calling_gt, sizeof(sm->calling_gt), hop->sccp->calling.digits);
-    copy_str(sm->called_gt, sizeof(sm->called_gt), hop->sccp->called.digits);
+    ss_sccp_gt_digits(&hop->sccp->calling, sm->calling_gt);
+    ss_sccp_gt_digits(&hop->sccp->called, sm->called_gt);
     sm->ts_ns = hop->ts_ns;
     ss_frames_copy(&sm->frames, hop->frames);
 }

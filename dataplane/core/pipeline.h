@@ -14,11 +14,12 @@
 #include "dataplane/decode/link.h"
 
 struct ss_pipeline_cfg {
-    uint32_t sctp_slots;    /* SCTP fragment reassembly entries */
-    uint32_t sccp_slots;    /* SCCP segment reassembly entries */
-    uint32_t tcap_slots;    /* TCAP dialogues remembered */
-    uint32_t concat_slots;  /* concatenated messages being assembled */
-    uint64_t timeout_ns;    /* expiry of every table, by capture time */
+    uint32_t sctp_slots;      /* SCTP fragment reassembly entries */
+    uint32_t sccp_slots;      /* SCCP segment reassembly entries */
+    uint32_t tcap_slots;      /* TCAP dialogues remembered */
+    uint32_t concat_slots;    /* concatenated messages being assembled */
+    uint64_t timeout_ns;      /* expiry of the SCCP, TCAP and concatenation tables */
+    uint64_t sctp_timeout_ns; /* expiry of the SCTP TSN and fragment tables */
 };
 
 /* Called for every complete short message; the record is valid only

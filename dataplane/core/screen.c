@@ -21,12 +21,27 @@ void ss_screen_fini(struct ss_screen *s)
     s->scratch = NULL;
 }
 
+/* A listed sender overrides the rules: allowlisted passes, blocklisted
+ * is blocked (the same precedence as pass rules, policy.h). */
+static void apply_sender_lists(const struct ss_senders *t, const struct ss_sm *sm,
+                               struct ss_verdict *v)
+{
+    int list = ss_senders_find(t, sm->sender, strnlen(sm->sender, sizeof sm->sender));
+    if (list == SS_LIST_ALLOW) {
+        v->allowlisted = v->action != SS_ACTION_NONE;
+        v->action = SS_ACTION_NONE;
+    } else if (list == SS_LIST_BLOCK) {
+        v->action = SS_ACTION_BLOCK;
+    }
+}
+
 size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size_t cap,
                     bool *flagged)
 {
     struct ss_verdict v;
     if (ss_judge(s->rs, s->scratch, sm->text, sm->text_len, &v) != SS_OK)
         s->judge_errors++;
+    apply_sender_lists(s->senders, sm, &v);
     ss_summary_add(&s->summary, sm, &v);
     *flagged = v.action >= SS_ACTION_ALERT;
     if (!*flagged && !s->all)

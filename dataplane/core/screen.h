@@ -12,6 +12,7 @@
 
 #include "dataplane/core/sm.h"
 #include "dataplane/core/summary.h"
+#include "dataplane/ctl/senders.h"
 #include "dataplane/match/matcher.h"
 
 struct ss_screen {
@@ -19,7 +20,8 @@ struct ss_screen {
     struct ss_ruleset_scratch *scratch;
     unsigned worker;
     bool all;
-    uint64_t judge_errors;  /* scans that failed; judged on partial hits */
+    const struct ss_senders *senders; /* sender lists; NULL: none */
+    uint64_t judge_errors;            /* scans that failed; judged on partial hits */
     struct ss_summary summary;
 };
 

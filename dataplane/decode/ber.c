@@ -117,27 +117,36 @@ static enum ss_result ber_read_at(const uint8_t *p, size_t len, unsigned depth, 
 }
 
 /* Nearly every TCAP/MAP element has a low tag number (§8.1.2.2) and a
- * short definite length (§8.1.3.4): those two octets are read here
- * directly, with the same checks and results as the general path. */
-static bool ber_short_form(const uint8_t *p, size_t len)
+ * short definite length (§8.1.3.4), or one long-form length octet (0x81,
+ * §8.1.3.5: the TCAP message, the component and SM-RP-UI of any long
+ * text): the header length for those, read here directly with the same
+ * checks and results as the general path; 0 for every other form. */
+static size_t ber_common_header(const uint8_t *p, size_t len)
 {
-    return len >= 2 && (p[0] & 0x1f) != 0x1f && p[1] < 0x80;
+    if (len < 2 || (p[0] & 0x1f) == 0x1f)
+        return 0;
+    if (p[1] < 0x80)
+        return 2;
+    return p[1] == 0x81 && len >= 3 ? 3 : 0;
 }
 
 enum ss_result ss_ber_read(const uint8_t *p, size_t len, struct ss_ber *out)
 {
-    if (!ber_short_form(p, len))
+    size_t hdr = ber_common_header(p, len);
+
+    if (hdr == 0)
         return ber_read_at(p, len, 0, out);
+    size_t n = p[hdr - 1];
     out->id = p[0];
     out->cls = p[0] >> 6;
     out->constructed = (p[0] & 0x20) != 0;
     out->tag = p[0] & 0x1f;
     out->indefinite = false;
-    out->val = p + 2;
-    if (p[1] > len - 2)
+    out->val = p + hdr;
+    if (n > len - hdr)
         return SS_TRUNCATED;
-    out->len = p[1];
-    out->total = 2 + (size_t)p[1];
+    out->len = n;
+    out->total = hdr + n;
     return SS_OK;
 }
 

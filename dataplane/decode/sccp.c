@@ -228,7 +228,24 @@ static enum ss_result sccp_gt(struct ss_rd *r, struct ss_sccp_addr *a)
     /* Non-BCD encodings (national, spare) leave the digits empty. */
     if (!bcd)
         return SS_OK;
-    return ss_bcd_decode(ss_rd_cur(r), n, 2 * n - (odd ? 1 : 0), a->digits);
+    a->gt = ss_rd_cur(r);
+    a->gt_len = n;
+    a->gt_odd = odd;
+    /* Only a GT whose octets hold more than SS_DIGITS_MAX digits can be
+     * refused; it is converted now to find out (a filler may end it). */
+    if (2 * n > SS_DIGITS_MAX) {
+        char digits[SS_DIGITS_MAX + 1];
+        return ss_bcd_decode(a->gt, n, 2 * n - (odd ? 1 : 0), digits);
+    }
+    return SS_OK;
+}
+
+void ss_sccp_gt_digits(const struct ss_sccp_addr *a, char out[SS_DIGITS_MAX + 1])
+{
+    out[0] = '\0';
+    /* Never SS_OVERSIZE: ss_sccp_addr_decode refused such a GT. */
+    if (a->gt_len)
+        (void)ss_bcd_decode(a->gt, a->gt_len, 2 * a->gt_len - (a->gt_odd ? 1 : 0), out);
 }
 
 /* Q.713 §3.4: address indicator, then point code, SSN and global title in

@@ -11,13 +11,15 @@
  *   fini      main lcore, after every worker has stopped, one worker after
  *             another: it may fold the worker's context into the shared
  *             state without locks, then frees the context.
- *   teardown  main lcore, once, after every fini (print a summary, free).
- * setup and teardown may be NULL. No DPDK types cross this line. */
+ *   totals    main lcore, once, after every fini: what the run measured.
+ *   teardown  main lcore, once, last (print a summary, free).
+ * setup, totals and teardown may be NULL. No DPDK types cross this line. */
 #ifndef SS_DPDK_HOOK_H
 #define SS_DPDK_HOOK_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dataplane/core/sm.h"
 #include "dataplane/dpdk/opts.h"
@@ -33,6 +35,18 @@ struct ss_event_out {
     bool evidence; /* write the message's frames to the evidence pcap */
 };
 
+/* What the run measured, for a hook's end-of-run summary: every
+ * worker's frames, bytes and messages, and the span from the first to the
+ * last non-empty burst of any worker (so the idle polls that detect the
+ * end of a replay do not dilute rates). */
+struct ss_run_totals {
+    unsigned workers;
+    uint64_t frames, bytes, messages;
+    double seconds;
+};
+
+struct ss_live; /* dataplane/dpdk/live.h */
+
 struct ss_worker_hook {
     /* Returns 0, or -1 (reason printed) to fail the run; *shared is then
      * handed to every init and to teardown. */
@@ -42,6 +56,13 @@ struct ss_worker_hook {
     void (*on_sm)(void *ctx, const struct ss_sm *sm, struct ss_event_out *out);
     void (*fini)(void *ctx, void *shared);
     void (*teardown)(void *shared);
+    /* May be NULL. Main lcore, after every fini and before teardown. */
+    void (*totals)(void *shared, const struct ss_run_totals *t);
+    /* May be NULL. Main lcore, after setup and before any init: the live
+     * rule state the control server swaps (live.h); a judging hook hands
+     * its rule set over (ss_live_start) and judges each message with
+     * ss_live_current. Returns 0, or -1 (reason printed) to fail the run. */
+    int (*attach)(void *shared, struct ss_live *live);
 };
 
 /* Judges nothing: with --all it writes each message's decode keys (the

@@ -7,8 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dataplane/ctl/proto.h"
+
 enum {
     OPT_RULES = 256,
+    OPT_MATCHER,
     OPT_EVENTS,
     OPT_EVIDENCE,
     OPT_ALL,
@@ -19,11 +22,13 @@ enum {
     OPT_DURATION,
     OPT_PACKETS,
     OPT_REPORT_JSON,
+    OPT_SOCKET,
     OPT_HELP,
 };
 
 static const struct option long_opts[] = {
     {"rules", required_argument, NULL, OPT_RULES},
+    {"matcher", required_argument, NULL, OPT_MATCHER},
     {"events", required_argument, NULL, OPT_EVENTS},
     {"evidence", required_argument, NULL, OPT_EVIDENCE},
     {"all", no_argument, NULL, OPT_ALL},
@@ -34,6 +39,7 @@ static const struct option long_opts[] = {
     {"duration", required_argument, NULL, OPT_DURATION},
     {"packets", required_argument, NULL, OPT_PACKETS},
     {"report-json", required_argument, NULL, OPT_REPORT_JSON},
+    {"socket", required_argument, NULL, OPT_SOCKET},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
 };
@@ -42,7 +48,9 @@ void ss_run_usage(FILE *f)
 {
     fprintf(f,
             "usage: sigsift run [EAL arguments] -- [options]\n"
-            "  --rules PATH         rule file or folder (repeatable)\n"
+            "  --rules PATH         rule file, word list (*.txt) or folder (repeatable);\n"
+            "                       without it messages are decoded, not judged\n"
+            "  --matcher NAME       matcher backend (default hyperscan)\n"
             "  --events FILE|-      write events as JSON lines\n"
             "  --evidence FILE      write the frames of flagged messages (pcap)\n"
             "  --all                one event per message, not only flagged ones\n"
@@ -53,6 +61,8 @@ void ss_run_usage(FILE *f)
             "  --duration S         stop after S seconds\n"
             "  --packets N          stop after N frames\n"
             "  --report-json FILE   throughput per worker as JSON\n"
+            "  --socket PATH        control socket for sigsiftctl (default " SS_CTL_SOCKET_DEFAULT
+            ")\n"
             "e.g. sigsift run -l 0-1 --no-pci --no-huge --vdev net_pcap0,rx_pcap=X.pcap -- --all "
             "--events -\n",
             SS_RUN_BURST_MAX);
@@ -101,6 +111,9 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
     switch (c) {
     case OPT_RULES:
         return add_rules(o, arg);
+    case OPT_MATCHER:
+        o->matcher = arg;
+        return 0;
     case OPT_EVENTS:
         o->events = arg;
         return 0;
@@ -109,6 +122,9 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
         return 0;
     case OPT_REPORT_JSON:
         o->report_json = arg;
+        return 0;
+    case OPT_SOCKET:
+        o->socket = arg;
         return 0;
     case OPT_ALL:
         o->all = true;
@@ -143,6 +159,7 @@ int ss_run_opts_parse(int argc, char **argv, struct ss_run_opts *o)
 
     memset(o, 0, sizeof *o);
     o->burst = 32;
+    o->matcher = "hyperscan";
     optind = 1;
     while ((c = getopt_long(argc, argv, "", long_opts, NULL)) != -1) {
         if (c == OPT_HELP) {

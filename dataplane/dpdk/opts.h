@@ -14,9 +14,11 @@
 struct ss_run_opts {
     const char *rules[SS_RUN_RULES_MAX]; /* --rules, in order given */
     unsigned n_rules;
+    const char *matcher;     /* --matcher NAME (ss_matcher_find), default "hyperscan" */
     const char *events;      /* --events FILE, "-" = stdout, NULL = none */
     const char *evidence;    /* --evidence FILE.pcap, NULL = none */
     const char *report_json; /* --report-json FILE, NULL = none */
+    const char *socket;      /* --socket PATH: control socket (ctl/proto.h); NULL = default */
     bool all;                /* --all: one event per message */
     bool drop;               /* --drop: receive and free, no decoding */
     unsigned workers;        /* --workers N; 0 = one per worker lcore */

@@ -83,6 +83,18 @@ static double span_s(struct ss_worker *const *w, unsigned n)
     return last > first ? (double)(last - first) / (double)rte_get_tsc_hz() : 0.0;
 }
 
+void ss_report_totals(struct ss_worker *const *w, unsigned n, struct ss_run_totals *t)
+{
+    *t = (struct ss_run_totals){0};
+    while (t->workers < n && w[t->workers] != NULL) {
+        const struct ss_worker_counters *c = &w[t->workers++]->c;
+        t->frames += c->frames;
+        t->bytes += c->bytes;
+        t->messages += c->messages;
+    }
+    t->seconds = span_s(w, t->workers);
+}
+
 static void json_rates(FILE *f, uint64_t frames, uint64_t messages, uint64_t bytes, double s)
 {
     double d = s > 0 ? s : 1.0;

@@ -20,6 +20,9 @@ void ss_report_final(FILE *f, struct ss_worker *const *w, unsigned n,
 /* {"mode":..., "distribution":..., "duration_s":..., "workers":[...],
  * "total":{...}}: frames/s, messages/s, Gbit/s per worker over the time
  * from the first to the last frame received by any worker. */
+/* Sums the workers' counters (stopping at the first NULL worker) and
+ * the span the rates use, for the hook's summary. */
+void ss_report_totals(struct ss_worker *const *w, unsigned n, struct ss_run_totals *t);
 int ss_report_json(const char *path, struct ss_worker *const *w, unsigned n, bool drop,
                    const char *distribution);
 

@@ -33,6 +33,8 @@
 #include <rte_mbuf.h>
 #include <rte_mbuf_dyn.h>
 
+#include "dataplane/ctl/proto.h"
+#include "dataplane/dpdk/ctl_server.h"
 #include "dataplane/dpdk/dist.h"
 #include "dataplane/dpdk/idle.h"
 #include "dataplane/dpdk/output.h"
@@ -62,6 +64,7 @@ struct run {
     bool ports_started;
     struct rte_mempool *pool[RTE_MAX_NUMA_NODES];
     struct ss_dist *dist;
+    struct ss_ctl_server *ctl_server; /* NULL: no control channel */
     struct ss_output out;
     bool one_pass;
     bool hook_ready; /* setup succeeded: teardown is due */
@@ -236,6 +239,42 @@ static int start_ports(struct run *r)
     return 0;
 }
 
+/* The live rule state exists in every run (workers report quiescence to
+ * it); a judging hook moves its rule set into it. */
+static int attach_live(struct run *r)
+{
+    const struct ss_worker_hook *h = r->ctl.hook;
+
+    if ((r->ctl.live = ss_live_new(r->n_workers)) == NULL) {
+        fprintf(stderr, "sigsift run: out of memory for the live rule state\n");
+        return -1;
+    }
+    return h->attach != NULL ? h->attach(r->ctl.hook_shared, r->ctl.live) : 0;
+}
+
+/* The default socket may be taken by another run (tests run several at
+ * once): the run then goes on without a control channel. A --socket
+ * that cannot be served fails the run. */
+static int start_control(struct run *r)
+{
+    const struct ss_ctl_server_cfg cfg = {
+        .path = r->opts.socket != NULL ? r->opts.socket : SS_CTL_SOCKET_DEFAULT,
+        .live = r->ctl.live,
+        .load = ss_live_load,
+        .load_arg = &r->opts,
+        .w = r->w,
+        .n_workers = r->n_workers,
+        .ports = r->ports,
+        .n_ports = r->n_ports,
+    };
+    r->ctl_server = ss_ctl_server_start(&cfg);
+    if (r->ctl_server == NULL && r->opts.socket != NULL)
+        return -1;
+    if (r->ctl_server == NULL)
+        fprintf(stderr, "sigsift run: no control channel (rules cannot be pushed to this run)\n");
+    return 0;
+}
+
 static int setup(struct run *r)
 {
     const struct ss_worker_hook *h = r->ctl.hook;
@@ -243,14 +282,14 @@ static int setup(struct run *r)
     if (h->setup != NULL && h->setup(&r->opts, &r->ctl.hook_shared) != 0)
         return -1;
     r->hook_ready = true;
-    if (plan_workers(r) != 0)
+    if (plan_workers(r) != 0 || attach_live(r) != 0)
         return -1;
     for (unsigned i = 0; i < r->n_workers; i++)
         if (setup_worker(r, i) != 0)
             return -1;
     if (r->mode == MODE_SOFTWARE && setup_dist(r) != 0)
         return -1;
-    if (start_ports(r) != 0 || ss_output_open(&r->out, &r->opts) != 0)
+    if (start_ports(r) != 0 || ss_output_open(&r->out, &r->opts) != 0 || start_control(r) != 0)
         return -1;
     fprintf(stderr, "sigsift run: %u worker(s), %u port(s), distribution %s%s%s\n", r->n_workers,
             r->n_ports, mode_name[r->mode], r->one_pass ? ", one-pass replay" : "",
@@ -448,13 +487,19 @@ static void report(struct run *r, enum stop_reason why)
 
 static void teardown(struct run *r)
 {
+    struct ss_run_totals totals;
+
+    ss_report_totals(r->w, r->n_workers, &totals);
     for (unsigned i = 0; i < r->n_workers && r->w[i] != NULL; i++) {
         ss_worker_release(r->w[i]);
         ss_outq_free(&r->w[i]->out);
         rte_free(r->w[i]);
     }
+    if (r->hook_ready && r->ctl.hook->totals != NULL)
+        r->ctl.hook->totals(r->ctl.hook_shared, &totals);
     if (r->hook_ready && r->ctl.hook->teardown != NULL)
         r->ctl.hook->teardown(r->ctl.hook_shared);
+    ss_live_free(r->ctl.live, stderr);
     rte_free(r->dist);
     for (unsigned s = 0; s < RTE_MAX_NUMA_NODES; s++)
         rte_mempool_free(r->pool[s]);
@@ -482,6 +527,7 @@ static int run_and_stop(struct run *r)
 /* Ports close before the pool check: their RX rings hold mbufs. */
 static int finish(struct run *r, int rc)
 {
+    ss_ctl_server_stop(r->ctl_server);
     if (r->dist != NULL)
         ss_dist_free(r->dist);
     for (uint16_t i = 0; i < r->n_ports && r->ports_started; i++)

@@ -220,6 +220,8 @@ static void worker_loop(struct ss_worker *w)
             count(&w->c.empty_polls, 1);
             ss_idle_poller(w->c.empty_polls);
         }
+        /* Between bursts the worker holds nothing from ss_live_current. */
+        ss_live_quiescent(w->ctl->live, w->id, n > 0);
         if (stopping && (n == 0 || w->in == NULL))
             break;
     }
@@ -234,8 +236,11 @@ int ss_worker_main(void *arg)
         return -1;
     }
     __atomic_store_n(&w->status, SS_WORKER_RUNNING, __ATOMIC_RELEASE);
+    ss_live_worker_online(w->ctl->live, w->id);
     worker_loop(w);
+    /* Finishing may complete held messages, judged like any other. */
     ss_pipeline_finish(w->pl);
+    ss_live_worker_offline(w->ctl->live, w->id);
     if (w->slot != NULL) {
         ss_outq_put(w->out.ev_free, w->slot);
         w->slot = NULL;

@@ -16,6 +16,7 @@
 #include "dataplane/core/framelog.h"
 #include "dataplane/core/pipeline.h"
 #include "dataplane/dpdk/hook.h"
+#include "dataplane/dpdk/live.h"
 #include "dataplane/dpdk/opts.h"
 #include "dataplane/dpdk/outq.h"
 
@@ -36,9 +37,10 @@ struct ss_rxq {
 struct ss_run_ctl {
     const struct ss_run_opts *opts;
     const struct ss_worker_hook *hook;
-    void *hook_shared; /* what hook->setup built */
-    bool lossless;     /* replay: wait for ring room rather than drop */
-    int ts_off;        /* mbuf RX timestamp dynfield, < 0 when absent */
+    void *hook_shared;    /* what hook->setup built */
+    struct ss_live *live; /* rule set swapped live (live.h); workers report quiescence */
+    bool lossless;        /* replay: wait for ring room rather than drop */
+    int ts_off;           /* mbuf RX timestamp dynfield, < 0 when absent */
     uint64_t ts_flag;
     uint32_t ts_mult[RTE_MAX_ETHPORTS]; /* see ss_port_ts_mult */
     int rx_stop;                        /* main: no more input will come (atomic) */

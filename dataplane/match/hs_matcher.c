@@ -33,6 +33,17 @@ static bool hs_accepts(const struct ss_rules *rules, size_t i)
     return true;
 }
 
+/* Writes byte b as the 4-character Hyperscan escape \xHH (no format
+ * call: the length is fixed, so nothing can overflow). */
+static void hex_escape(char *out, uint8_t b)
+{
+    static const char digits[] = "0123456789abcdef";
+    out[0] = '\\';
+    out[1] = 'x';
+    out[2] = digits[b >> 4];
+    out[3] = digits[b & 0xf];
+}
+
 static char *literal_expr(const char *pattern, enum ss_presentation p)
 {
     size_t len = strlen(pattern), n;
@@ -45,7 +56,7 @@ static char *literal_expr(const char *pattern, enum ss_presentation p)
     }
     ss_normalize(p, pattern, len, bytes, SS_NORM_OUT_MAX(len), &n);
     for (size_t i = 0; i < n; i++)
-        sprintf(expr + 4 * i, "\\x%02x", bytes[i]);
+        hex_escape(expr + 4 * i, bytes[i]);
     expr[4 * n] = '\0';
     free(bytes);
     return expr;

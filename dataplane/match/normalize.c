@@ -126,6 +126,45 @@ uint32_t ss_norm_fold(uint32_t cp)
     return fold(cp);
 }
 
+/* Every BMP code point's normalised, presented bytes, per presentation:
+ * up to three bytes in bits 0-23 (first byte lowest) and their count in
+ * bits 24-31 (0 when the character is dropped), or BMP_SLOW when the
+ * code takes more bytes (remap escapes) or the slot is a surrogate. One
+ * load replaces the fold's range search and the remap's rank lookup;
+ * the tables are derived from fold() and ss_present_cp() at start, so
+ * they cannot disagree with them. 3 x 256 KiB, of which a Chinese text
+ * touches a few KiB (bench/norm_bench.c). */
+#define BMP_SLOW   0xffu
+#define BMP_COUNT  0x10000u
+#define BMP_NBYTES 24
+static uint32_t bmp_code[SS_PRES_COUNT][BMP_COUNT];
+
+static uint32_t bmp_entry(enum ss_presentation p, uint32_t folded)
+{
+    uint8_t b[SS_PRES_CODE_MAX];
+    size_t n = 0;
+    if (folded == D)
+        return 0;
+    ss_present_cp(p, folded, b, sizeof b, &n);
+    if (n > 3)
+        return BMP_SLOW << BMP_NBYTES;
+    uint32_t e = (uint32_t)n << BMP_NBYTES;
+    for (size_t i = 0; i < n; i++)
+        e |= (uint32_t)b[i] << (8 * i);
+    return e;
+}
+
+__attribute__((constructor)) static void build_bmp_code(void)
+{
+    for (uint32_t cp = 0; cp < BMP_COUNT; cp++) {
+        bool surrogate = cp >= 0xd800 && cp <= 0xdfff;
+        uint32_t folded = surrogate ? D : fold(cp);
+        for (int p = 0; p < SS_PRES_COUNT; p++)
+            bmp_code[p][cp] =
+                surrogate ? BMP_SLOW << BMP_NBYTES : bmp_entry((enum ss_presentation)p, folded);
+    }
+}
+
 /* Decodes one UTF-8 character at s[0..left), left > 0, with the
  * one- and three-byte forms (ASCII, hanzi) inline; 0 if invalid. */
 static inline size_t utf8_decode(const uint8_t *s, size_t left, uint32_t *cp)
@@ -143,50 +182,52 @@ static inline size_t utf8_decode(const uint8_t *s, size_t left, uint32_t *cp)
     return ss_present_next(SS_PRES_UTF8, s, left, &off, cp) == SS_OK ? off : 0;
 }
 
-/* The remap fast path: a three-byte UTF-8 hanzi that has a two-byte
- * code goes straight to it. Such a hanzi never folds (the variant table
- * holds only traditional forms, which GB 2312 lacks; a unit test checks
- * the two sets are disjoint). False: take the general path. */
-static inline bool remap_common_hanzi(const uint8_t *s, size_t len, size_t *off, uint8_t *out,
-                                      size_t cap, size_t *n)
+/* Appends one table entry's bytes. The common case stores three bytes
+ * whatever the count (the spare ones are overwritten by the next code or
+ * lie beyond *n), so there is no branch on the count. */
+static inline bool put_entry(uint32_t e, uint8_t *out, size_t cap, size_t *n)
 {
-    const uint8_t *c = s + *off;
-    if (len - *off < 3 || c[0] < 0xe4 || c[0] > 0xe9 || (c[1] & 0xc0) != 0x80 ||
-        (c[2] & 0xc0) != 0x80 || cap - *n < 2)
+    size_t k = e >> BMP_NBYTES;
+    if (cap - *n >= 3) {
+        out[*n] = (uint8_t)e;
+        out[*n + 1] = (uint8_t)(e >> 8);
+        out[*n + 2] = (uint8_t)(e >> 16);
+    } else if (k <= cap - *n) {
+        for (size_t i = 0; i < k; i++)
+            out[*n + i] = (uint8_t)(e >> (8 * i));
+    } else {
         return false;
-    uint32_t cp = (uint32_t)(c[0] & 0x0f) << 12 | (uint32_t)(c[1] & 0x3f) << 6 | (c[2] & 0x3f);
-    int rank = ss_cjk_rank(cp);
-    if (rank < 0)
-        return false;
-    out[*n] = (uint8_t)(SS_REMAP_LEAD + (unsigned)rank / 64);
-    out[*n + 1] = (uint8_t)(SS_REMAP_TRAIL + (unsigned)rank % 64);
-    *n += 2;
-    *off += 3;
+    }
+    *n += k;
     return true;
 }
 
-/* The loop, specialised by the compiler for each constant p. */
+/* The loop, specialised by the compiler for each constant p. A
+ * branch-free variant (ASCII and three-byte forms selected with masks)
+ * was measured 2x slower than these predictable branches and dropped. */
 static inline __attribute__((always_inline)) enum ss_result
 normalize_as(enum ss_presentation p, const uint8_t *s, size_t len, uint8_t *out, size_t cap,
              size_t *out_len)
 {
+    const uint32_t *code = bmp_code[p];
     size_t off = 0, n = 0;
     enum ss_result r = SS_OK;
 
     while (off < len) {
         uint32_t cp;
-        if (p == SS_PRES_REMAP && remap_common_hanzi(s, len, &off, out, cap, &n))
-            continue;
         size_t used = utf8_decode(s + off, len - off, &cp);
         if (used == 0) {
             off++;
             continue;
         }
         off += used;
-        cp = fold(cp);
-        if (cp == D)
-            continue;
-        if (!ss_present_cp(p, cp, out, cap, &n)) {
+        uint32_t e = cp < BMP_COUNT ? code[cp] : BMP_SLOW << BMP_NBYTES;
+        bool fits;
+        if (e >> BMP_NBYTES != BMP_SLOW)
+            fits = put_entry(e, out, cap, &n);
+        else
+            fits = (cp = fold(cp)) == D || ss_present_cp(p, cp, out, cap, &n);
+        if (!fits) {
             r = SS_OVERSIZE;
             break;
         }

@@ -2,33 +2,24 @@
 
 #include <string.h>
 
-#define FNV_OFFSET 1469598103934665603ull
-#define FNV_PRIME 1099511628211ull
-
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const uint8_t *b = p;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ b[i]) * FNV_PRIME;
-    return h;
-}
+#include "dataplane/core/hash.h"
 
 /* Strings are hashed with their NUL so that ("ab","c") != ("a","bc"). */
-static uint64_t fnv_str(uint64_t h, const char *s)
+static uint64_t hash_str(uint64_t h, const char *s)
 {
-    return fnv(h, s, strlen(s) + 1);
+    return ss_hash_bytes(h, s, strlen(s) + 1);
 }
 
 uint64_t ss_rules_digest(const struct ss_rules *rules)
 {
-    uint64_t h = FNV_OFFSET;
+    uint64_t h = SS_HASH_SEED;
     for (size_t i = 0; i < rules->n; i++) {
         const struct ss_rule *r = &rules->rule[i];
         uint8_t fixed[3] = {(uint8_t)r->kind, (uint8_t)r->action, r->flags};
-        h = fnv_str(h, r->id);
-        h = fnv(h, fixed, sizeof(fixed));
-        h = fnv_str(h, rules->category[r->category]);
-        h = fnv_str(h, r->pattern);
+        h = hash_str(h, r->id);
+        h = ss_hash_bytes(h, fixed, sizeof(fixed));
+        h = hash_str(h, rules->category[r->category]);
+        h = hash_str(h, r->pattern);
     }
     return h;
 }

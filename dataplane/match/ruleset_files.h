@@ -9,7 +9,7 @@
 
 #include "dataplane/match/matcher.h"
 
-/* FNV-1a over every rule's id, kind, action, category name, flags and
+/* ss_hash_bytes over every rule's id, kind, action, category name, flags and
  * pattern in load order: equal libraries get equal versions wherever they
  * are compiled. */
 uint64_t ss_rules_digest(const struct ss_rules *rules);

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dataplane/core/hash.h"
 #include "dataplane/reasm/concat.h"
-#include "dataplane/reasm/key_hash.h"
 
 #define NIL UINT32_MAX
 
@@ -115,7 +115,7 @@ static void key_of(const struct ss_sm *part, uint16_t ref, uint8_t total, struct
  * after each NUL are always zero and compare equal. */
 static uint32_t key_hash(const struct concat_key *k)
 {
-    return ss_key_hash(k, sizeof *k);
+    return (uint32_t)ss_hash_bytes(SS_HASH_SEED, k, sizeof *k);
 }
 
 static uint32_t slot_find(const struct ss_concat *c, const struct concat_key *k, uint32_t h)

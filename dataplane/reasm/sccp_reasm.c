@@ -12,6 +12,7 @@
  * what it removes. */
 #include "dataplane/reasm/sccp_reasm.h"
 
+#include "dataplane/core/hash.h"
 #include "dataplane/reasm/age_list.h"
 
 #include <stdbool.h>
@@ -20,12 +21,22 @@
 
 #define SCCP_REASM_WAYS 4
 
+/* What makes segments one message: OPC, local reference and every field
+ * of the calling address, its GT as digits (the frame the address points
+ * into is gone by the next segment). Built zero-filled by key_make, so it
+ * is hashed and compared whole, padding included. */
+struct reasm_key {
+    uint32_t opc;
+    uint32_t local_ref;
+    uint16_t pc;
+    uint8_t ri, gti, has_pc, has_ssn, ssn, tt, np, es, nai;
+    char digits[SS_DIGITS_MAX + 1];
+};
+
 struct reasm_slot {
     bool used;
     uint8_t remaining; /* `remaining` of the last segment held */
-    uint32_t opc;
-    uint32_t local_ref;
-    struct ss_sccp_addr calling;
+    struct reasm_key key;
     size_t len;
     struct ss_frames frames;
     uint8_t buf[SS_SCCP_REASM_MSG_MAX];
@@ -67,48 +78,36 @@ void ss_sccp_reasm_free(struct ss_sccp_reasm *r)
     free(r);
 }
 
-static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
+static void key_make(struct reasm_key *k, uint32_t opc, const struct ss_sccp *m)
 {
-    const uint8_t *b = p;
+    const struct ss_sccp_addr *a = &m->calling;
 
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ b[i]) * 0x100000001b3ULL;
-    return h;
+    memset(k, 0, sizeof(*k));
+    k->opc = opc;
+    k->local_ref = m->seg.local_ref;
+    k->pc = a->pc;
+    k->ri = a->ri;
+    k->gti = a->gti;
+    k->has_pc = a->has_pc;
+    k->has_ssn = a->has_ssn;
+    k->ssn = a->ssn;
+    k->tt = a->tt;
+    k->np = a->np;
+    k->es = a->es;
+    k->nai = a->nai;
+    ss_sccp_gt_digits(a, k->digits);
 }
 
-/* Hashes the calling address by its fields, not its bytes, so that
- * struct padding never enters the key. */
-static uint64_t reasm_hash(uint32_t opc, const struct ss_sccp_addr *a, uint32_t ref)
+static struct reasm_slot *reasm_set(struct ss_sccp_reasm *r, const struct reasm_key *k)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    uint8_t f[] = {a->ri, a->gti, a->has_pc, a->has_ssn, a->ssn, a->tt, a->np, a->nai};
-
-    h = fnv1a(h, &opc, sizeof(opc));
-    h = fnv1a(h, &ref, sizeof(ref));
-    h = fnv1a(h, &a->pc, sizeof(a->pc));
-    h = fnv1a(h, f, sizeof(f));
-    return fnv1a(h, a->digits, strlen(a->digits));
-}
-
-static bool addr_equal(const struct ss_sccp_addr *a, const struct ss_sccp_addr *b)
-{
-    return a->ri == b->ri && a->gti == b->gti && a->has_pc == b->has_pc &&
-           a->has_ssn == b->has_ssn && a->pc == b->pc && a->ssn == b->ssn && a->tt == b->tt &&
-           a->np == b->np && a->es == b->es && a->nai == b->nai &&
-           strcmp(a->digits, b->digits) == 0;
-}
-
-static struct reasm_slot *reasm_set(struct ss_sccp_reasm *r, uint32_t opc, const struct ss_sccp *m)
-{
-    uint64_t h = reasm_hash(opc, &m->calling, m->seg.local_ref);
+    uint64_t h = ss_hash_bytes(SS_HASH_SEED, k, sizeof(*k));
     return &r->slot[(h % r->sets) * SCCP_REASM_WAYS];
 }
 
-static struct reasm_slot *reasm_find(struct reasm_slot *set, uint32_t opc, const struct ss_sccp *m)
+static struct reasm_slot *reasm_find(struct reasm_slot *set, const struct reasm_key *k)
 {
     for (unsigned i = 0; i < SCCP_REASM_WAYS; i++)
-        if (set[i].used && set[i].opc == opc && set[i].local_ref == m->seg.local_ref &&
-            addr_equal(&set[i].calling, &m->calling))
+        if (set[i].used && memcmp(&set[i].key, k, sizeof(*k)) == 0)
             return &set[i];
     return NULL;
 }
@@ -148,12 +147,12 @@ static struct reasm_slot *reasm_claim(struct ss_sccp_reasm *r, struct reasm_slot
     return oldest;
 }
 
-static enum ss_result reasm_first(struct ss_sccp_reasm *r, struct reasm_slot *set, uint32_t opc,
-                                  const struct ss_sccp *m, uint64_t ts_ns,
-                                  const struct ss_frames *frames_in)
+static enum ss_result reasm_first(struct ss_sccp_reasm *r, struct reasm_slot *set,
+                                  const struct reasm_key *k, const struct ss_sccp *m,
+                                  uint64_t ts_ns, const struct ss_frames *frames_in)
 {
     bool evicted;
-    struct reasm_slot *s = reasm_find(set, opc, m);
+    struct reasm_slot *s = reasm_find(set, k);
 
     /* A repeated first segment is a retransmission; any other first
      * segment under a live key starts the message again. */
@@ -164,9 +163,7 @@ static enum ss_result reasm_first(struct ss_sccp_reasm *r, struct reasm_slot *se
     s = reasm_claim(r, set, &evicted);
     s->used = true;
     r->in_use++;
-    s->opc = opc;
-    s->local_ref = m->seg.local_ref;
-    s->calling = m->calling;
+    s->key = *k;
     s->remaining = m->seg.remaining;
     ss_age_list_insert(&r->age, reasm_index(r, s), ts_ns);
     ss_frames_copy(&s->frames, frames_in);
@@ -219,10 +216,12 @@ enum ss_result ss_sccp_reasm_add(struct ss_sccp_reasm *r, uint32_t opc, const st
         ss_frames_copy(frames, frames_in);
         return SS_OK;
     }
-    struct reasm_slot *set = reasm_set(r, opc, m);
+    struct reasm_key k;
+    key_make(&k, opc, m);
+    struct reasm_slot *set = reasm_set(r, &k);
     if (m->seg.first)
-        return reasm_first(r, set, opc, m, ts_ns, frames_in);
-    struct reasm_slot *s = reasm_find(set, opc, m);
+        return reasm_first(r, set, &k, m, ts_ns, frames_in);
+    struct reasm_slot *s = reasm_find(set, &k);
     if (!s)
         return SS_BAD_VALUE;
     return reasm_append(r, s, m, frames_in, data, len, frames);

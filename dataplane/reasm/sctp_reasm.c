@@ -15,8 +15,8 @@
  * the table. */
 #include "dataplane/reasm/sctp_reasm.h"
 
+#include "dataplane/core/hash.h"
 #include "dataplane/reasm/age_list.h"
-#include "dataplane/reasm/key_hash.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -121,7 +121,7 @@ static void key_make(struct reasm_key *k, const struct ss_ip *ip, const struct s
 /* Over the whole key: key_make zero-fills it, padding included. */
 static uint32_t key_hash(const struct reasm_key *k)
 {
-    return ss_key_hash(k, sizeof(*k));
+    return (uint32_t)ss_hash_bytes(SS_HASH_SEED, k, sizeof(*k));
 }
 
 static uint32_t slot_find(const struct ss_sctp_reasm *r, const struct reasm_key *k, uint32_t b)

@@ -108,6 +108,22 @@ static void txn_forget(struct ss_tcap_txn *t, struct txn_entry *e)
     t->in_use--;
 }
 
+/* The way a new dialogue takes: a free one, else the least recently
+ * seen. Free ways are looked for first, because each time read to find
+ * the oldest is a miss in the age list, which lies apart from the set. */
+static struct txn_entry *txn_victim(const struct ss_tcap_txn *t, struct txn_entry *set)
+{
+    struct txn_entry *e = &set[0];
+
+    for (unsigned i = 0; i < TXN_WAYS; i++)
+        if (!set[i].used)
+            return &set[i];
+    for (unsigned i = 1; i < TXN_WAYS; i++)
+        if (txn_seen(t, &set[i]) < txn_seen(t, e))
+            e = &set[i];
+    return e;
+}
+
 /* Stores ctx under (tid, party), replacing an entry of the same key;
  * SS_TABLE_FULL when another dialogue had to be evicted for it. */
 static enum ss_result txn_store(struct ss_tcap_txn *t, uint32_t tid, uint64_t party, uint64_t ts_ns,
@@ -117,11 +133,7 @@ static enum ss_result txn_store(struct ss_tcap_txn *t, uint32_t tid, uint64_t pa
     enum ss_result rc = SS_OK;
 
     if (!e) {
-        struct txn_entry *set = txn_set(t, tid, party);
-        e = &set[0];
-        for (unsigned i = 0; i < TXN_WAYS && e->used; i++)
-            if (!set[i].used || txn_seen(t, &set[i]) < txn_seen(t, e))
-                e = &set[i];
+        e = txn_victim(t, txn_set(t, tid, party));
         if (e->used) {
             txn_forget(t, e);
             rc = SS_TABLE_FULL;

@@ -13,8 +13,9 @@
 #     frame the records name.
 # The capture is written here by python3 (no project tool involved): SCTP
 # associations in both directions, IPv6, VLAN, ARP, UDP and frames larger
-# than an mbuf (multi-segment). /work/shared/data/pcap/tcapmap_pcapr.pcap
-# is used as well when present.
+# than an mbuf (multi-segment). The shared sample
+# ../shared/data/pcap/tcapmap_pcapr.pcap (beside the repository) is used
+# as well when present.
 #
 # usage: tests/integration/dpdk_run.sh [path/to/sigsift]   (or SIGSIFT=...)
 # Prints "N passed, N failed"; exits non-zero on any failure.
@@ -22,7 +23,7 @@ set -u
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SIGSIFT=${1:-${SIGSIFT:-$ROOT/build/dataplane/cli/sigsift}}
-SHARED=/work/shared/data/pcap/tcapmap_pcapr.pcap
+SHARED=$ROOT/../shared/data/pcap/tcapmap_pcapr.pcap
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 # 2-core hosts: three lcores share the two cores for the 2-worker runs.
@@ -247,11 +248,22 @@ else
     echo "SKIP no $FLAGALL"
 fi
 
+# wait_for PATTERN FILE: until a line of FILE matches (at most 30 s), so
+# a signal is sent only once the run is up, however slow EAL starts.
+wait_for() {
+    i=0
+    while ! grep -q "$1" "$2" 2>/dev/null && [ $i -lt 300 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+}
+
 # SIGINT during an endless replay: a clean stop with statistics.
 "$SIGSIFT" run $ONE $EAL --vdev "net_pcap0,rx_pcap=$TMP/small.pcap,infinite_rx=1" -- --stats-interval 0.2 \
     >"$TMP/int.out" 2>"$TMP/int.err" &
 pid=$!
-sleep 1.5
+wait_for '^\[' "$TMP/int.err"
+sleep 0.5
 kill -INT $pid
 wait $pid
 rc=$?
@@ -268,7 +280,8 @@ frames=$(counter frames "$TMP/int.err")
 "$SIGSIFT" run $TWO $EAL --vdev "net_pcap0,rx_pcap=$TMP/small.pcap,infinite_rx=1" -- \
     >"$TMP/term.out" 2>"$TMP/term.err" &
 pid=$!
-sleep 1.5
+wait_for "distribution" "$TMP/term.err"
+sleep 1
 kill -TERM $pid
 wait $pid
 rc=$?

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "control/fpga/kwm.h"
+#include "tests/unit/runner.h"
 
 static const struct ss_kwm_geom geom = {{10, 10, 10, 10, 10, 10, 10, 10}, 2, 8, 8, 16, 8};
 
@@ -190,28 +191,21 @@ static void test_kwm_reject_names_are_all_named(void)
     CU_ASSERT_STRING_EQUAL(ss_kwm_reject_name(SS_KWM_REJECT_COUNT), "?");
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_kwm_hash_byte_0x03_is_xor_of_rows_0_and_1),
+    SS_TEST(test_kwm_hash_second_byte_from_end_uses_next_row_block),
+    SS_TEST(test_kwm_bucket_rotates_and_mixes_window_length),
+    SS_TEST(test_kwm_filter_bits_capped_at_eight_per_window_byte),
+    SS_TEST(test_kwm_compile_rejects_empty_and_too_long_literals),
+    SS_TEST(test_kwm_compile_image_rewrites_every_table_word),
+    SS_TEST(test_kwm_compile_stages_keyword_bytes_from_the_end),
+    SS_TEST(test_kwm_compile_bucket_overflow_leaves_excess_to_cpu),
+    SS_TEST(test_kwm_compile_store_full_leaves_excess_to_cpu),
+    SS_TEST(test_kwm_compile_bad_geometry_or_bank_is_bad_value),
+    SS_TEST(test_kwm_reject_names_are_all_named),
+};
+
 int main(void)
 {
-    CU_pSuite s;
-    unsigned fails;
-
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    s = CU_add_suite("kwm_compile", NULL, NULL);
-    CU_ADD_TEST(s, test_kwm_hash_byte_0x03_is_xor_of_rows_0_and_1);
-    CU_ADD_TEST(s, test_kwm_hash_second_byte_from_end_uses_next_row_block);
-    CU_ADD_TEST(s, test_kwm_bucket_rotates_and_mixes_window_length);
-    CU_ADD_TEST(s, test_kwm_filter_bits_capped_at_eight_per_window_byte);
-    CU_ADD_TEST(s, test_kwm_compile_rejects_empty_and_too_long_literals);
-    CU_ADD_TEST(s, test_kwm_compile_image_rewrites_every_table_word);
-    CU_ADD_TEST(s, test_kwm_compile_stages_keyword_bytes_from_the_end);
-    CU_ADD_TEST(s, test_kwm_compile_bucket_overflow_leaves_excess_to_cpu);
-    CU_ADD_TEST(s, test_kwm_compile_store_full_leaves_excess_to_cpu);
-    CU_ADD_TEST(s, test_kwm_compile_bad_geometry_or_bank_is_bad_value);
-    CU_ADD_TEST(s, test_kwm_reject_names_are_all_named);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("kwm_compile", NULL, NULL, tests) != 0;
 }

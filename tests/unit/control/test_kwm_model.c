@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "control/fpga/kwm.h"
+#include "tests/unit/runner.h"
 
 static const struct ss_kwm_geom geom = {{10, 10, 10, 10, 10, 10, 10, 10}, 2, 8, 8, 16, 8};
 
@@ -174,25 +175,18 @@ static void test_kwm_model_init_rejects_bad_geometry(void)
     CU_ASSERT_EQUAL(ss_kwm_model_init(&m, &g), SS_BAD_VALUE);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_kwm_model_overlapping_keywords_reported_in_block_order),
+    SS_TEST(test_kwm_model_empty_message_gives_end_record_only),
+    SS_TEST(test_kwm_model_keywords_at_message_boundaries),
+    SS_TEST(test_kwm_model_bank_select_decides_rule_set_and_version),
+    SS_TEST(test_kwm_model_short_and_long_messages_are_flagged),
+    SS_TEST(test_kwm_model_record_overflow_is_oversize),
+    SS_TEST(test_kwm_model_unmapped_writes_change_nothing),
+    SS_TEST(test_kwm_model_init_rejects_bad_geometry),
+};
+
 int main(void)
 {
-    CU_pSuite s;
-    unsigned fails;
-
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    s = CU_add_suite("kwm_model", NULL, NULL);
-    CU_ADD_TEST(s, test_kwm_model_overlapping_keywords_reported_in_block_order);
-    CU_ADD_TEST(s, test_kwm_model_empty_message_gives_end_record_only);
-    CU_ADD_TEST(s, test_kwm_model_keywords_at_message_boundaries);
-    CU_ADD_TEST(s, test_kwm_model_bank_select_decides_rule_set_and_version);
-    CU_ADD_TEST(s, test_kwm_model_short_and_long_messages_are_flagged);
-    CU_ADD_TEST(s, test_kwm_model_record_overflow_is_oversize);
-    CU_ADD_TEST(s, test_kwm_model_unmapped_writes_change_nothing);
-    CU_ADD_TEST(s, test_kwm_model_init_rejects_bad_geometry);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("kwm_model", NULL, NULL, tests) != 0;
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "dataplane/core/framelog.h"
+#include "tests/unit/runner.h"
 
 static const uint8_t frame_a[] = {0x01, 0x02, 0x03, 0x04, 0x05, 0x06};
 static const uint8_t frame_b[] = {0xaa, 0xbb, 0xcc};
@@ -106,23 +107,17 @@ static void test_framelog_zero_length_frame_is_held(void)
     ss_framelog_free(fl);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_framelog_get_returns_copy_of_put_frame),
+    SS_TEST(test_framelog_frame_longer_than_snap_is_truncated_keeping_len),
+    SS_TEST(test_framelog_keeps_only_the_last_slots_frames),
+    SS_TEST(test_framelog_empty_log_misses_id_zero),
+    SS_TEST(test_framelog_slots_round_up_to_power_of_two),
+    SS_TEST(test_framelog_zero_slots_or_snap_is_refused),
+    SS_TEST(test_framelog_zero_length_frame_is_held),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("framelog", NULL, NULL);
-    CU_add_test(s, "get_returns_copy_of_put_frame", test_framelog_get_returns_copy_of_put_frame);
-    CU_add_test(s, "frame_longer_than_snap_is_truncated_keeping_len",
-                test_framelog_frame_longer_than_snap_is_truncated_keeping_len);
-    CU_add_test(s, "keeps_only_the_last_slots_frames",
-                test_framelog_keeps_only_the_last_slots_frames);
-    CU_add_test(s, "empty_log_misses_id_zero", test_framelog_empty_log_misses_id_zero);
-    CU_add_test(s, "slots_round_up_to_power_of_two", test_framelog_slots_round_up_to_power_of_two);
-    CU_add_test(s, "zero_slots_or_snap_is_refused", test_framelog_zero_slots_or_snap_is_refused);
-    CU_add_test(s, "zero_length_frame_is_held", test_framelog_zero_length_frame_is_held);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return SS_RUN_SUITE("framelog", NULL, NULL, tests) != 0;
 }

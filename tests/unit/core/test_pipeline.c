@@ -8,6 +8,7 @@
 
 #include "dataplane/core/pipeline.h"
 #include "dataplane/decode/sctp.h"
+#include "tests/unit/runner.h"
 
 #define SEC   1000000000ull
 #define T0    (1700000000ull * SEC)
@@ -622,22 +623,19 @@ static void test_pipeline_sctp_fragments_reassemble_with_both_frames(void)
     CU_ASSERT_EQUAL(errors(st), 0);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_pipeline_mo_forward_sm_v3_ucs2_record),
+    SS_TEST(test_pipeline_mt_forward_sm_v2_m2pa_two_xudt_segments),
+    SS_TEST(test_pipeline_concat_second_part_first_joins),
+    SS_TEST(test_pipeline_dialogue_only_begin_then_continue_is_v3),
+    SS_TEST(test_pipeline_sccp_management_counted_not_tcap),
+    SS_TEST(test_pipeline_truncated_frame_counted_no_record),
+    SS_TEST(test_pipeline_sctp_fragments_reassemble_with_both_frames),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("pipeline", NULL, NULL);
-    CU_ADD_TEST(s, test_pipeline_mo_forward_sm_v3_ucs2_record);
-    CU_ADD_TEST(s, test_pipeline_mt_forward_sm_v2_m2pa_two_xudt_segments);
-    CU_ADD_TEST(s, test_pipeline_concat_second_part_first_joins);
-    CU_ADD_TEST(s, test_pipeline_dialogue_only_begin_then_continue_is_v3);
-    CU_ADD_TEST(s, test_pipeline_sccp_management_counted_not_tcap);
-    CU_ADD_TEST(s, test_pipeline_truncated_frame_counted_no_record);
-    CU_ADD_TEST(s, test_pipeline_sctp_fragments_reassemble_with_both_frames);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
+    unsigned failures = SS_RUN_SUITE("pipeline", NULL, NULL, tests);
     ss_pipeline_free(pl);
-    return fails != 0;
+    return failures != 0;
 }

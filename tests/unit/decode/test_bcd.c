@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "dataplane/decode/bcd.h"
+#include "tests/unit/runner.h"
 
 static char out[SS_DIGITS_MAX + 1];
 
@@ -60,21 +61,17 @@ static void test_bcd_forty_digits_fit_forty_two_oversize(void)
     CU_ASSERT_EQUAL(ss_bcd_decode(v, 21, 100, out), SS_OVERSIZE);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_bcd_odd_digits_stop_at_filler),
+    SS_TEST(test_bcd_even_digits_no_filler),
+    SS_TEST(test_bcd_special_nibbles_map_to_symbols),
+    SS_TEST(test_bcd_max_digits_limits_output),
+    SS_TEST(test_bcd_empty_input_gives_empty_string),
+    SS_TEST(test_bcd_leading_filler_gives_empty_string),
+    SS_TEST(test_bcd_forty_digits_fit_forty_two_oversize),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("bcd", NULL, NULL);
-    CU_ADD_TEST(s, test_bcd_odd_digits_stop_at_filler);
-    CU_ADD_TEST(s, test_bcd_even_digits_no_filler);
-    CU_ADD_TEST(s, test_bcd_special_nibbles_map_to_symbols);
-    CU_ADD_TEST(s, test_bcd_max_digits_limits_output);
-    CU_ADD_TEST(s, test_bcd_empty_input_gives_empty_string);
-    CU_ADD_TEST(s, test_bcd_leading_filler_gives_empty_string);
-    CU_ADD_TEST(s, test_bcd_forty_digits_fit_forty_two_oversize);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("bcd", NULL, NULL, tests) != 0;
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "dataplane/decode/text.h"
+#include "tests/unit/runner.h"
 
 static char out[SS_PART_TEXT_MAX];
 static size_t out_len;
@@ -114,25 +115,21 @@ static void test_gsm7_output_too_small_is_oversize(void)
     CU_ASSERT_EQUAL(ss_gsm7_to_utf8(s, sizeof s, small, 0, &out_len, &bad), SS_OVERSIZE);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_gsm7_unpack_hellohello),
+    SS_TEST(test_gsm7_unpack_skips_fill_bits),
+    SS_TEST(test_gsm7_unpack_eighth_septet_from_seven_octets),
+    SS_TEST(test_gsm7_unpack_stops_when_data_ends),
+    SS_TEST(test_gsm7_default_alphabet_matches_wireshark),
+    SS_TEST(test_gsm7_extension_table),
+    SS_TEST(test_gsm7_escape_without_extension_is_replacement),
+    SS_TEST(test_gsm7_trailing_escape_is_replacement),
+    SS_TEST(test_gsm7_double_escape_then_euro),
+    SS_TEST(test_gsm7_octet_above_0x7f_is_replacement),
+    SS_TEST(test_gsm7_output_too_small_is_oversize),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("gsm7", NULL, NULL);
-    CU_ADD_TEST(s, test_gsm7_unpack_hellohello);
-    CU_ADD_TEST(s, test_gsm7_unpack_skips_fill_bits);
-    CU_ADD_TEST(s, test_gsm7_unpack_eighth_septet_from_seven_octets);
-    CU_ADD_TEST(s, test_gsm7_unpack_stops_when_data_ends);
-    CU_ADD_TEST(s, test_gsm7_default_alphabet_matches_wireshark);
-    CU_ADD_TEST(s, test_gsm7_extension_table);
-    CU_ADD_TEST(s, test_gsm7_escape_without_extension_is_replacement);
-    CU_ADD_TEST(s, test_gsm7_trailing_escape_is_replacement);
-    CU_ADD_TEST(s, test_gsm7_double_escape_then_euro);
-    CU_ADD_TEST(s, test_gsm7_octet_above_0x7f_is_replacement);
-    CU_ADD_TEST(s, test_gsm7_output_too_small_is_oversize);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("gsm7", NULL, NULL, tests) != 0;
 }

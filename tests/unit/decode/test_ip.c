@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "dataplane/decode/ip.h"
+#include "tests/unit/runner.h"
 
 /* Byte vectors keep one field per line with its comment. */
 /* clang-format off */
@@ -264,32 +265,28 @@ static void test_ip_v6_endless_extension_chain_too_deep(void)
 
 /* clang-format on */
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_ip_v4_options_skipped_and_padding_trimmed),
+    SS_TEST(test_ip_v4_total_length_beyond_frame_truncated),
+    SS_TEST(test_ip_v4_total_length_below_header_bad_length),
+    SS_TEST(test_ip_v4_ihl_below_five_bad_length),
+    SS_TEST(test_ip_v4_ihl_beyond_frame_truncated),
+    SS_TEST(test_ip_v4_header_truncated),
+    SS_TEST(test_ip_v4_more_fragments_or_offset_is_fragment),
+    SS_TEST(test_ip_version_contradicting_ethertype_bad_tag),
+    SS_TEST(test_ip_non_ip_ethertype_unsupported),
+    SS_TEST(test_ip_raw_ethertype_zero_uses_version),
+    SS_TEST(test_ip_v6_sctp_payload_trimmed_to_payload_length),
+    SS_TEST(test_ip_v6_extension_headers_walked),
+    SS_TEST(test_ip_v6_fragment_header_is_fragment),
+    SS_TEST(test_ip_v6_esp_unsupported),
+    SS_TEST(test_ip_v6_payload_length_beyond_frame_truncated),
+    SS_TEST(test_ip_v6_extension_length_beyond_payload_truncated),
+    SS_TEST(test_ip_v6_extension_header_cut_before_length),
+    SS_TEST(test_ip_v6_endless_extension_chain_too_deep),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("ip", NULL, NULL);
-    CU_ADD_TEST(s, test_ip_v4_options_skipped_and_padding_trimmed);
-    CU_ADD_TEST(s, test_ip_v4_total_length_beyond_frame_truncated);
-    CU_ADD_TEST(s, test_ip_v4_total_length_below_header_bad_length);
-    CU_ADD_TEST(s, test_ip_v4_ihl_below_five_bad_length);
-    CU_ADD_TEST(s, test_ip_v4_ihl_beyond_frame_truncated);
-    CU_ADD_TEST(s, test_ip_v4_header_truncated);
-    CU_ADD_TEST(s, test_ip_v4_more_fragments_or_offset_is_fragment);
-    CU_ADD_TEST(s, test_ip_version_contradicting_ethertype_bad_tag);
-    CU_ADD_TEST(s, test_ip_non_ip_ethertype_unsupported);
-    CU_ADD_TEST(s, test_ip_raw_ethertype_zero_uses_version);
-    CU_ADD_TEST(s, test_ip_v6_sctp_payload_trimmed_to_payload_length);
-    CU_ADD_TEST(s, test_ip_v6_extension_headers_walked);
-    CU_ADD_TEST(s, test_ip_v6_fragment_header_is_fragment);
-    CU_ADD_TEST(s, test_ip_v6_esp_unsupported);
-    CU_ADD_TEST(s, test_ip_v6_payload_length_beyond_frame_truncated);
-    CU_ADD_TEST(s, test_ip_v6_extension_length_beyond_payload_truncated);
-    CU_ADD_TEST(s, test_ip_v6_extension_header_cut_before_length);
-    CU_ADD_TEST(s, test_ip_v6_endless_extension_chain_too_deep);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return SS_RUN_SUITE("ip", NULL, NULL, tests) != 0;
 }

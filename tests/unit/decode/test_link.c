@@ -2,6 +2,7 @@
 #include <CUnit/Basic.h>
 
 #include "dataplane/decode/link.h"
+#include "tests/unit/runner.h"
 
 /* Byte vectors keep one field per line with its comment. */
 /* clang-format off */
@@ -189,26 +190,22 @@ static void test_link_unknown_linktype_unsupported(void)
 
 /* clang-format on */
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_link_ethernet_ipv4_payload_follows_header),
+    SS_TEST(test_link_vlan_8021q_tag_yields_id_and_inner_type),
+    SS_TEST(test_link_qinq_outer_tag_listed_first),
+    SS_TEST(test_link_qinq_9100_tpid_accepted),
+    SS_TEST(test_link_three_vlan_tags_too_deep),
+    SS_TEST(test_link_ethernet_truncated_header),
+    SS_TEST(test_link_vlan_tag_truncated),
+    SS_TEST(test_link_sll_v1_protocol_at_offset_14),
+    SS_TEST(test_link_sll_v2_protocol_at_offset_0),
+    SS_TEST(test_link_sll_vlan_protocol_walks_tag),
+    SS_TEST(test_link_raw_ip_version_nibble_selects_type),
+    SS_TEST(test_link_unknown_linktype_unsupported),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("link", NULL, NULL);
-    CU_ADD_TEST(s, test_link_ethernet_ipv4_payload_follows_header);
-    CU_ADD_TEST(s, test_link_vlan_8021q_tag_yields_id_and_inner_type);
-    CU_ADD_TEST(s, test_link_qinq_outer_tag_listed_first);
-    CU_ADD_TEST(s, test_link_qinq_9100_tpid_accepted);
-    CU_ADD_TEST(s, test_link_three_vlan_tags_too_deep);
-    CU_ADD_TEST(s, test_link_ethernet_truncated_header);
-    CU_ADD_TEST(s, test_link_vlan_tag_truncated);
-    CU_ADD_TEST(s, test_link_sll_v1_protocol_at_offset_14);
-    CU_ADD_TEST(s, test_link_sll_v2_protocol_at_offset_0);
-    CU_ADD_TEST(s, test_link_sll_vlan_protocol_walks_tag);
-    CU_ADD_TEST(s, test_link_raw_ip_version_nibble_selects_type);
-    CU_ADD_TEST(s, test_link_unknown_linktype_unsupported);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return SS_RUN_SUITE("link", NULL, NULL, tests) != 0;
 }

@@ -2,6 +2,7 @@
 #include <CUnit/Basic.h>
 
 #include "dataplane/decode/m2pa.h"
+#include "tests/unit/runner.h"
 
 /* Byte vectors keep one field per line with its comment. */
 /* clang-format off */
@@ -172,25 +173,21 @@ static void test_mtp3_label_truncated(void)
 
 /* clang-format on */
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_m2pa_user_data_yields_msu_after_priority),
+    SS_TEST(test_m2pa_user_data_without_data_is_ack),
+    SS_TEST(test_m2pa_user_data_priority_without_msu_bad_length),
+    SS_TEST(test_m2pa_link_status_carries_no_msu),
+    SS_TEST(test_m2pa_wrong_version_or_class_bad_tag),
+    SS_TEST(test_m2pa_header_truncated),
+    SS_TEST(test_m2pa_length_below_header_bad_length),
+    SS_TEST(test_m2pa_length_beyond_frame_truncated),
+    SS_TEST(test_mtp3_label_dpc_opc_sls_fields),
+    SS_TEST(test_mtp3_label_extreme_bits),
+    SS_TEST(test_mtp3_label_truncated),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("m2pa", NULL, NULL);
-    CU_ADD_TEST(s, test_m2pa_user_data_yields_msu_after_priority);
-    CU_ADD_TEST(s, test_m2pa_user_data_without_data_is_ack);
-    CU_ADD_TEST(s, test_m2pa_user_data_priority_without_msu_bad_length);
-    CU_ADD_TEST(s, test_m2pa_link_status_carries_no_msu);
-    CU_ADD_TEST(s, test_m2pa_wrong_version_or_class_bad_tag);
-    CU_ADD_TEST(s, test_m2pa_header_truncated);
-    CU_ADD_TEST(s, test_m2pa_length_below_header_bad_length);
-    CU_ADD_TEST(s, test_m2pa_length_beyond_frame_truncated);
-    CU_ADD_TEST(s, test_mtp3_label_dpc_opc_sls_fields);
-    CU_ADD_TEST(s, test_mtp3_label_extreme_bits);
-    CU_ADD_TEST(s, test_mtp3_label_truncated);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return SS_RUN_SUITE("m2pa", NULL, NULL, tests) != 0;
 }

@@ -6,6 +6,7 @@
 #include "dataplane/decode/link.h"
 #include "dataplane/decode/m3ua.h"
 #include "dataplane/decode/sctp.h"
+#include "tests/unit/runner.h"
 
 /* Byte vectors keep one field per line with its comment. */
 /* clang-format off */
@@ -295,31 +296,27 @@ static void test_m3ua_ethernet_frame_end_to_end(void)
 
 /* clang-format on */
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_m3ua_data_na_rc_corr_before_protocol_data),
+    SS_TEST(test_m3ua_data_params_in_other_order),
+    SS_TEST(test_m3ua_data_protocol_data_only_no_optionals),
+    SS_TEST(test_m3ua_last_param_without_padding_accepted),
+    SS_TEST(test_m3ua_non_transfer_class_ok_without_payload),
+    SS_TEST(test_m3ua_data_without_protocol_data_bad_value),
+    SS_TEST(test_m3ua_wrong_version_bad_tag),
+    SS_TEST(test_m3ua_header_truncated),
+    SS_TEST(test_m3ua_message_length_below_header_bad_length),
+    SS_TEST(test_m3ua_message_length_beyond_frame_truncated),
+    SS_TEST(test_m3ua_param_header_cut_truncated),
+    SS_TEST(test_m3ua_param_length_below_header_bad_length),
+    SS_TEST(test_m3ua_param_length_beyond_message_truncated),
+    SS_TEST(test_m3ua_fixed_size_param_wrong_length_bad_length),
+    SS_TEST(test_m3ua_protocol_data_without_user_data_bad_length),
+    SS_TEST(test_m3ua_duplicate_protocol_data_bad_value),
+    SS_TEST(test_m3ua_ethernet_frame_end_to_end),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("m3ua", NULL, NULL);
-    CU_ADD_TEST(s, test_m3ua_data_na_rc_corr_before_protocol_data);
-    CU_ADD_TEST(s, test_m3ua_data_params_in_other_order);
-    CU_ADD_TEST(s, test_m3ua_data_protocol_data_only_no_optionals);
-    CU_ADD_TEST(s, test_m3ua_last_param_without_padding_accepted);
-    CU_ADD_TEST(s, test_m3ua_non_transfer_class_ok_without_payload);
-    CU_ADD_TEST(s, test_m3ua_data_without_protocol_data_bad_value);
-    CU_ADD_TEST(s, test_m3ua_wrong_version_bad_tag);
-    CU_ADD_TEST(s, test_m3ua_header_truncated);
-    CU_ADD_TEST(s, test_m3ua_message_length_below_header_bad_length);
-    CU_ADD_TEST(s, test_m3ua_message_length_beyond_frame_truncated);
-    CU_ADD_TEST(s, test_m3ua_param_header_cut_truncated);
-    CU_ADD_TEST(s, test_m3ua_param_length_below_header_bad_length);
-    CU_ADD_TEST(s, test_m3ua_param_length_beyond_message_truncated);
-    CU_ADD_TEST(s, test_m3ua_fixed_size_param_wrong_length_bad_length);
-    CU_ADD_TEST(s, test_m3ua_protocol_data_without_user_data_bad_length);
-    CU_ADD_TEST(s, test_m3ua_duplicate_protocol_data_bad_value);
-    CU_ADD_TEST(s, test_m3ua_ethernet_frame_end_to_end);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return SS_RUN_SUITE("m3ua", NULL, NULL, tests) != 0;
 }

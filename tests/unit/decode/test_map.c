@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dataplane/decode/map.h"
+#include "tests/unit/runner.h"
 
 static struct ss_map_sm m;
 static uint8_t *copy;
@@ -340,38 +341,35 @@ static void test_map_mutated_args_stay_in_bounds(void)
     }
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_map_mo_forward_sm_v3),
+    SS_TEST(test_map_mo_forward_sm_v3_indefinite_length),
+    SS_TEST(test_map_mt_forward_sm_v3),
+    SS_TEST(test_map_mt_forward_sm_v3_indefinite_length),
+    SS_TEST(test_map_v2_lmsi_and_no_originator),
+    SS_TEST(test_map_v2_no_destination_and_more_messages),
+    SS_TEST(test_map_forward_sm_v2_long_form_lengths),
+    SS_TEST(test_map_wrong_outer_tag_is_bad_tag),
+    SS_TEST(test_map_outer_length_past_data_is_truncated),
+    SS_TEST(test_map_inner_length_past_sequence_is_truncated),
+    SS_TEST(test_map_msisdn_tag_in_destination_is_bad_tag),
+    SS_TEST(test_map_imsi_and_lmsi_tags_in_originator_are_bad_tag),
+    SS_TEST(test_map_ui_wrong_tag_is_bad_tag),
+    SS_TEST(test_map_missing_ui_is_truncated),
+    SS_TEST(test_map_imsi_wrong_length_is_bad_length),
+    SS_TEST(test_map_v3_imsi_wrong_length_is_bad_length),
+    SS_TEST(test_map_lmsi_wrong_length_is_bad_length),
+    SS_TEST(test_map_address_string_empty_or_oversize_is_bad_length),
+    SS_TEST(test_map_no_address_with_contents_is_bad_length),
+    SS_TEST(test_map_ui_empty_or_oversize_is_bad_length),
+    SS_TEST(test_map_more_messages_with_contents_is_bad_length),
+    SS_TEST(test_map_every_prefix_fails),
+    SS_TEST(test_map_mutated_args_stay_in_bounds),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("map", NULL, NULL);
-    CU_ADD_TEST(s, test_map_mo_forward_sm_v3);
-    CU_ADD_TEST(s, test_map_mo_forward_sm_v3_indefinite_length);
-    CU_ADD_TEST(s, test_map_mt_forward_sm_v3);
-    CU_ADD_TEST(s, test_map_mt_forward_sm_v3_indefinite_length);
-    CU_ADD_TEST(s, test_map_v2_lmsi_and_no_originator);
-    CU_ADD_TEST(s, test_map_v2_no_destination_and_more_messages);
-    CU_ADD_TEST(s, test_map_forward_sm_v2_long_form_lengths);
-    CU_ADD_TEST(s, test_map_wrong_outer_tag_is_bad_tag);
-    CU_ADD_TEST(s, test_map_outer_length_past_data_is_truncated);
-    CU_ADD_TEST(s, test_map_inner_length_past_sequence_is_truncated);
-    CU_ADD_TEST(s, test_map_msisdn_tag_in_destination_is_bad_tag);
-    CU_ADD_TEST(s, test_map_imsi_and_lmsi_tags_in_originator_are_bad_tag);
-    CU_ADD_TEST(s, test_map_ui_wrong_tag_is_bad_tag);
-    CU_ADD_TEST(s, test_map_missing_ui_is_truncated);
-    CU_ADD_TEST(s, test_map_imsi_wrong_length_is_bad_length);
-    CU_ADD_TEST(s, test_map_v3_imsi_wrong_length_is_bad_length);
-    CU_ADD_TEST(s, test_map_lmsi_wrong_length_is_bad_length);
-    CU_ADD_TEST(s, test_map_address_string_empty_or_oversize_is_bad_length);
-    CU_ADD_TEST(s, test_map_no_address_with_contents_is_bad_length);
-    CU_ADD_TEST(s, test_map_ui_empty_or_oversize_is_bad_length);
-    CU_ADD_TEST(s, test_map_more_messages_with_contents_is_bad_length);
-    CU_ADD_TEST(s, test_map_every_prefix_fails);
-    CU_ADD_TEST(s, test_map_mutated_args_stay_in_bounds);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
+    unsigned failures = SS_RUN_SUITE("map", NULL, NULL, tests);
     free(copy);
-    CU_cleanup_registry();
-    return fails != 0;
+    return failures != 0;
 }

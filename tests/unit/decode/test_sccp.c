@@ -4,9 +4,19 @@
 #include <string.h>
 
 #include "dataplane/decode/sccp.h"
+#include "tests/unit/runner.h"
 
 static struct ss_sccp m;
 static struct ss_sccp_addr a;
+
+/* An address's GT digits as text, converted on demand. */
+static const char *gt_text(const struct ss_sccp_addr *addr)
+{
+    static char digits[SS_DIGITS_MAX + 1];
+
+    ss_sccp_gt_digits(addr, digits);
+    return digits;
+}
 
 /* UDT, both parties routed on GT with GTI 4 (Q.713 §4.10, §3.4). */
 /* clang-format off */
@@ -88,10 +98,10 @@ static void test_sccp_udt_gt_routed_gti4_odd_and_even(void)
     CU_ASSERT_EQUAL(m.called.np, 1);
     CU_ASSERT_EQUAL(m.called.es, 1);
     CU_ASSERT_EQUAL(m.called.nai, 4);
-    CU_ASSERT_STRING_EQUAL(m.called.digits, "4179123");
+    CU_ASSERT_STRING_EQUAL(gt_text(&m.called), "4179123");
     CU_ASSERT_EQUAL(m.calling.ssn, 8);
     CU_ASSERT_EQUAL(m.calling.es, 2);
-    CU_ASSERT_STRING_EQUAL(m.calling.digits, "4179123456");
+    CU_ASSERT_STRING_EQUAL(gt_text(&m.calling), "4179123456");
     CU_ASSERT_PTR_EQUAL(m.data, udt + 27);
     CU_ASSERT_EQUAL(m.len, 3);
     CU_ASSERT_FALSE(m.has_seg);
@@ -149,7 +159,7 @@ static void test_sccp_udt_address_length_bounds_digits(void)
     copy(v, udt, sizeof v);
     v[5] = 8;
     CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
-    CU_ASSERT_STRING_EQUAL(m.called.digits, "41791");
+    CU_ASSERT_STRING_EQUAL(gt_text(&m.called), "41791");
     v[5] = 4; /* AI, SSN, TT, NP/ES: NAI missing */
     CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_TRUNCATED);
     v[5] = 0; /* no address indicator */
@@ -173,7 +183,7 @@ static void test_sccp_udts_recognised_with_return_cause(void)
     CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
     CU_ASSERT_EQUAL(m.type, SS_SCCP_UDTS);
     CU_ASSERT_EQUAL(m.pclass, 1);
-    CU_ASSERT_STRING_EQUAL(m.calling.digits, "4179123456");
+    CU_ASSERT_STRING_EQUAL(gt_text(&m.calling), "4179123456");
     CU_ASSERT_EQUAL(m.len, 3);
 }
 
@@ -188,7 +198,7 @@ static void test_sccp_xudt_first_segment(void)
     CU_ASSERT_EQUAL(m.called.pc, 0x1234);
     CU_ASSERT_EQUAL(m.called.ssn, 6);
     CU_ASSERT_EQUAL(m.called.gti, 0);
-    CU_ASSERT_STRING_EQUAL(m.called.digits, "");
+    CU_ASSERT_STRING_EQUAL(gt_text(&m.called), "");
     CU_ASSERT_EQUAL(m.calling.pc, 1);
     CU_ASSERT_PTR_EQUAL(m.data, xudt + 18);
     CU_ASSERT_EQUAL(m.len, 4);
@@ -361,7 +371,7 @@ static void test_sccp_addr_gti1_odd_nai(void)
     CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, sizeof v, &a), SS_OK);
     CU_ASSERT_EQUAL(a.gti, 1);
     CU_ASSERT_EQUAL(a.nai, 4);
-    CU_ASSERT_STRING_EQUAL(a.digits, "123");
+    CU_ASSERT_STRING_EQUAL(gt_text(&a), "123");
 }
 
 static void test_sccp_addr_gti2_tt_only(void)
@@ -377,7 +387,7 @@ static void test_sccp_addr_gti2_tt_only(void)
     CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, sizeof v, &a), SS_OK);
     CU_ASSERT_EQUAL(a.gti, 2);
     CU_ASSERT_EQUAL(a.tt, 10);
-    CU_ASSERT_STRING_EQUAL(a.digits, "1234");
+    CU_ASSERT_STRING_EQUAL(gt_text(&a), "1234");
 }
 
 static void test_sccp_addr_gti3_tt_np_es(void)
@@ -395,7 +405,7 @@ static void test_sccp_addr_gti3_tt_np_es(void)
     CU_ASSERT_EQUAL(a.gti, 3);
     CU_ASSERT_EQUAL(a.np, 7);
     CU_ASSERT_EQUAL(a.es, 1);
-    CU_ASSERT_STRING_EQUAL(a.digits, "123");
+    CU_ASSERT_STRING_EQUAL(gt_text(&a), "123");
 }
 
 static void test_sccp_addr_point_code_is_14_bits(void)
@@ -417,7 +427,7 @@ static void test_sccp_addr_national_bit_still_itu(void)
     static const uint8_t v[] = {0x92, 0x06, 0x00, 0x12, 0x04, 0x21, 0x43};
     CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, sizeof v, &a), SS_OK);
     CU_ASSERT_EQUAL(a.gti, 4);
-    CU_ASSERT_STRING_EQUAL(a.digits, "1234");
+    CU_ASSERT_STRING_EQUAL(gt_text(&a), "1234");
 }
 
 static void test_sccp_addr_non_bcd_encoding_leaves_digits_empty(void)
@@ -425,7 +435,7 @@ static void test_sccp_addr_non_bcd_encoding_leaves_digits_empty(void)
     static const uint8_t v[] = {0x12, 0x06, 0x00, 0x13, 0x04, 0x21, 0x43}; /* ES 3 */
     CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, sizeof v, &a), SS_OK);
     CU_ASSERT_EQUAL(a.es, 3);
-    CU_ASSERT_STRING_EQUAL(a.digits, "");
+    CU_ASSERT_STRING_EQUAL(gt_text(&a), "");
 }
 
 static void test_sccp_addr_errors(void)
@@ -443,43 +453,57 @@ static void test_sccp_addr_errors(void)
     CU_ASSERT_EQUAL(ss_sccp_addr_decode(big, sizeof big, &a), SS_OVERSIZE);
 }
 
+/* 21 digit octets, the last two fillers (0xff): 40 digits, as many as an
+ * address keeps, so the GT is accepted though its octets could hold 42. */
+static void test_sccp_addr_long_gt_ended_by_filler_keeps_40_digits(void)
+{
+    uint8_t v[5 + 21];
+    v[0] = 0x12;             /* AI: GTI 4, SSN present */
+    v[1] = 0x06;             /* SSN 6 */
+    v[2] = 0x00;             /* TT 0 */
+    v[3] = 0x12;             /* NP 1, ES 2 (BCD even) */
+    v[4] = 0x04;             /* NAI 4 */
+    memset(v + 5, 0x98, 20); /* digits 8 9, twenty times */
+    v[25] = 0xff;
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(v, sizeof v, &a), SS_OK);
+    CU_ASSERT_EQUAL(strlen(gt_text(&a)), 40);
+    CU_ASSERT_EQUAL(strncmp(gt_text(&a), "8989", 4), 0);
+}
+
+static const struct ss_test tests[] = {
+    SS_TEST(test_sccp_udt_gt_routed_gti4_odd_and_even),
+    SS_TEST(test_sccp_udt_every_truncation_fails),
+    SS_TEST(test_sccp_udt_pointer_out_of_bounds_bad_length),
+    SS_TEST(test_sccp_udt_zero_pointer_bad_value),
+    SS_TEST(test_sccp_udt_pointer_into_fixed_part_bad_value),
+    SS_TEST(test_sccp_udt_parameter_length_oversize_bad_length),
+    SS_TEST(test_sccp_udt_address_length_bounds_digits),
+    SS_TEST(test_sccp_connection_oriented_type_unsupported),
+    SS_TEST(test_sccp_udts_recognised_with_return_cause),
+    SS_TEST(test_sccp_xudt_first_segment),
+    SS_TEST(test_sccp_xudt_middle_and_last_segment),
+    SS_TEST(test_sccp_xudt_every_truncation_fails),
+    SS_TEST(test_sccp_xudt_no_optional_part),
+    SS_TEST(test_sccp_xudt_optional_pointer_out_of_bounds),
+    SS_TEST(test_sccp_xudt_segmentation_wrong_length),
+    SS_TEST(test_sccp_xudt_importance_wrong_length),
+    SS_TEST(test_sccp_xudt_optional_length_oversize),
+    SS_TEST(test_sccp_xudt_unknown_optional_skipped),
+    SS_TEST(test_sccp_xudts_recognised),
+    SS_TEST(test_sccp_ludt_long_data),
+    SS_TEST(test_sccp_ludt_errors),
+    SS_TEST(test_sccp_ludts_recognised),
+    SS_TEST(test_sccp_addr_gti1_odd_nai),
+    SS_TEST(test_sccp_addr_gti2_tt_only),
+    SS_TEST(test_sccp_addr_gti3_tt_np_es),
+    SS_TEST(test_sccp_addr_point_code_is_14_bits),
+    SS_TEST(test_sccp_addr_national_bit_still_itu),
+    SS_TEST(test_sccp_addr_non_bcd_encoding_leaves_digits_empty),
+    SS_TEST(test_sccp_addr_long_gt_ended_by_filler_keeps_40_digits),
+    SS_TEST(test_sccp_addr_errors),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("sccp", NULL, NULL);
-    CU_ADD_TEST(s, test_sccp_udt_gt_routed_gti4_odd_and_even);
-    CU_ADD_TEST(s, test_sccp_udt_every_truncation_fails);
-    CU_ADD_TEST(s, test_sccp_udt_pointer_out_of_bounds_bad_length);
-    CU_ADD_TEST(s, test_sccp_udt_zero_pointer_bad_value);
-    CU_ADD_TEST(s, test_sccp_udt_pointer_into_fixed_part_bad_value);
-    CU_ADD_TEST(s, test_sccp_udt_parameter_length_oversize_bad_length);
-    CU_ADD_TEST(s, test_sccp_udt_address_length_bounds_digits);
-    CU_ADD_TEST(s, test_sccp_connection_oriented_type_unsupported);
-    CU_ADD_TEST(s, test_sccp_udts_recognised_with_return_cause);
-    CU_ADD_TEST(s, test_sccp_xudt_first_segment);
-    CU_ADD_TEST(s, test_sccp_xudt_middle_and_last_segment);
-    CU_ADD_TEST(s, test_sccp_xudt_every_truncation_fails);
-    CU_ADD_TEST(s, test_sccp_xudt_no_optional_part);
-    CU_ADD_TEST(s, test_sccp_xudt_optional_pointer_out_of_bounds);
-    CU_ADD_TEST(s, test_sccp_xudt_segmentation_wrong_length);
-    CU_ADD_TEST(s, test_sccp_xudt_importance_wrong_length);
-    CU_ADD_TEST(s, test_sccp_xudt_optional_length_oversize);
-    CU_ADD_TEST(s, test_sccp_xudt_unknown_optional_skipped);
-    CU_ADD_TEST(s, test_sccp_xudts_recognised);
-    CU_ADD_TEST(s, test_sccp_ludt_long_data);
-    CU_ADD_TEST(s, test_sccp_ludt_errors);
-    CU_ADD_TEST(s, test_sccp_ludts_recognised);
-    CU_ADD_TEST(s, test_sccp_addr_gti1_odd_nai);
-    CU_ADD_TEST(s, test_sccp_addr_gti2_tt_only);
-    CU_ADD_TEST(s, test_sccp_addr_gti3_tt_np_es);
-    CU_ADD_TEST(s, test_sccp_addr_point_code_is_14_bits);
-    CU_ADD_TEST(s, test_sccp_addr_national_bit_still_itu);
-    CU_ADD_TEST(s, test_sccp_addr_non_bcd_encoding_leaves_digits_empty);
-    CU_ADD_TEST(s, test_sccp_addr_errors);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("sccp", NULL, NULL, tests) != 0;
 }

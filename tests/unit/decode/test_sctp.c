@@ -2,6 +2,7 @@
 #include <CUnit/Basic.h>
 
 #include "dataplane/decode/sctp.h"
+#include "tests/unit/runner.h"
 
 /* Byte vectors keep one field per line with its comment. */
 /* clang-format off */
@@ -199,24 +200,20 @@ static void test_sctp_data_wrong_chunk_type_bad_tag(void)
 
 /* clang-format on */
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_sctp_common_header_fields),
+    SS_TEST(test_sctp_common_header_truncated),
+    SS_TEST(test_sctp_bundled_chunks_walked_with_padding),
+    SS_TEST(test_sctp_chunk_header_cut_truncated),
+    SS_TEST(test_sctp_chunk_length_below_header_bad_length),
+    SS_TEST(test_sctp_chunk_length_beyond_packet_truncated),
+    SS_TEST(test_sctp_data_fields_and_flags),
+    SS_TEST(test_sctp_data_empty_user_data_bad_length),
+    SS_TEST(test_sctp_data_length_below_16_bad_length),
+    SS_TEST(test_sctp_data_wrong_chunk_type_bad_tag),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("sctp", NULL, NULL);
-    CU_ADD_TEST(s, test_sctp_common_header_fields);
-    CU_ADD_TEST(s, test_sctp_common_header_truncated);
-    CU_ADD_TEST(s, test_sctp_bundled_chunks_walked_with_padding);
-    CU_ADD_TEST(s, test_sctp_chunk_header_cut_truncated);
-    CU_ADD_TEST(s, test_sctp_chunk_length_below_header_bad_length);
-    CU_ADD_TEST(s, test_sctp_chunk_length_beyond_packet_truncated);
-    CU_ADD_TEST(s, test_sctp_data_fields_and_flags);
-    CU_ADD_TEST(s, test_sctp_data_empty_user_data_bad_length);
-    CU_ADD_TEST(s, test_sctp_data_length_below_16_bad_length);
-    CU_ADD_TEST(s, test_sctp_data_wrong_chunk_type_bad_tag);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return SS_RUN_SUITE("sctp", NULL, NULL, tests) != 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dataplane/decode/tcap.h"
+#include "tests/unit/runner.h"
 
 static struct ss_tcap t;
 static struct ss_tcap_component c;
@@ -499,31 +500,27 @@ static void test_tcap_begin_sri_sm_with_gateway_dialogue_v2(void)
     CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_END);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_tcap_begin_aarq_mo_relay_v3_invoke_46),
+    SS_TEST(test_tcap_begin_indefinite_lengths),
+    SS_TEST(test_tcap_every_truncation_fails),
+    SS_TEST(test_tcap_continue_with_invoke),
+    SS_TEST(test_tcap_end_return_result_last),
+    SS_TEST(test_tcap_end_return_result_last_indefinite),
+    SS_TEST(test_tcap_return_result_without_result),
+    SS_TEST(test_tcap_return_error_and_rejects),
+    SS_TEST(test_tcap_invoke_linked_id_and_global_opcode),
+    SS_TEST(test_tcap_component_errors),
+    SS_TEST(test_tcap_abort_and_unidirectional),
+    SS_TEST(test_tcap_wrong_message_and_portion_tags),
+    SS_TEST(test_tcap_transaction_id_lengths),
+    SS_TEST(test_tcap_dialogue_errors),
+    SS_TEST(test_tcap_acn_oversize_and_empty),
+    SS_TEST(test_tcap_other_dialogue_syntax_has_no_acn),
+    SS_TEST(test_tcap_begin_sri_sm_with_gateway_dialogue_v2),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("tcap", NULL, NULL);
-    CU_ADD_TEST(s, test_tcap_begin_aarq_mo_relay_v3_invoke_46);
-    CU_ADD_TEST(s, test_tcap_begin_indefinite_lengths);
-    CU_ADD_TEST(s, test_tcap_every_truncation_fails);
-    CU_ADD_TEST(s, test_tcap_continue_with_invoke);
-    CU_ADD_TEST(s, test_tcap_end_return_result_last);
-    CU_ADD_TEST(s, test_tcap_end_return_result_last_indefinite);
-    CU_ADD_TEST(s, test_tcap_return_result_without_result);
-    CU_ADD_TEST(s, test_tcap_return_error_and_rejects);
-    CU_ADD_TEST(s, test_tcap_invoke_linked_id_and_global_opcode);
-    CU_ADD_TEST(s, test_tcap_component_errors);
-    CU_ADD_TEST(s, test_tcap_abort_and_unidirectional);
-    CU_ADD_TEST(s, test_tcap_wrong_message_and_portion_tags);
-    CU_ADD_TEST(s, test_tcap_transaction_id_lengths);
-    CU_ADD_TEST(s, test_tcap_dialogue_errors);
-    CU_ADD_TEST(s, test_tcap_acn_oversize_and_empty);
-    CU_ADD_TEST(s, test_tcap_other_dialogue_syntax_has_no_acn);
-    CU_ADD_TEST(s, test_tcap_begin_sri_sm_with_gateway_dialogue_v2);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("tcap", NULL, NULL, tests) != 0;
 }

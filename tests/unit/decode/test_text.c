@@ -6,6 +6,7 @@
 
 #include "dataplane/decode/text.h"
 #include "dataplane/decode/tpdu.h"
+#include "tests/unit/runner.h"
 
 static char out[SS_PART_TEXT_MAX];
 static size_t out_len;
@@ -198,27 +199,23 @@ static void test_text_mutated_tpdus_stay_in_bounds(void)
     }
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_text_gsm7_without_udh),
+    SS_TEST(test_text_gsm7_after_concat8_udh_skips_one_fill_bit),
+    SS_TEST(test_text_gsm7_after_concat16_udh_has_no_fill),
+    SS_TEST(test_text_gsm7_national_shift_uses_default_table_and_counts),
+    SS_TEST(test_text_ucs2_after_udh),
+    SS_TEST(test_text_ucs2_surrogate_pair),
+    SS_TEST(test_text_8bit_and_compressed_are_unsupported),
+    SS_TEST(test_text_udh_longer_than_udl_is_bad_length),
+    SS_TEST(test_text_gsm7_short_data_is_truncated),
+    SS_TEST(test_text_euro_from_extension),
+    SS_TEST(test_text_gsm7_160_septets_fill_140_octets),
+    SS_TEST(test_text_gsm7_escapes_match_tshark),
+    SS_TEST(test_text_mutated_tpdus_stay_in_bounds),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("text", NULL, NULL);
-    CU_ADD_TEST(s, test_text_gsm7_without_udh);
-    CU_ADD_TEST(s, test_text_gsm7_after_concat8_udh_skips_one_fill_bit);
-    CU_ADD_TEST(s, test_text_gsm7_after_concat16_udh_has_no_fill);
-    CU_ADD_TEST(s, test_text_gsm7_national_shift_uses_default_table_and_counts);
-    CU_ADD_TEST(s, test_text_ucs2_after_udh);
-    CU_ADD_TEST(s, test_text_ucs2_surrogate_pair);
-    CU_ADD_TEST(s, test_text_8bit_and_compressed_are_unsupported);
-    CU_ADD_TEST(s, test_text_udh_longer_than_udl_is_bad_length);
-    CU_ADD_TEST(s, test_text_gsm7_short_data_is_truncated);
-    CU_ADD_TEST(s, test_text_euro_from_extension);
-    CU_ADD_TEST(s, test_text_gsm7_160_septets_fill_140_octets);
-    CU_ADD_TEST(s, test_text_gsm7_escapes_match_tshark);
-    CU_ADD_TEST(s, test_text_mutated_tpdus_stay_in_bounds);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("text", NULL, NULL, tests) != 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dataplane/decode/tpdu.h"
+#include "tests/unit/runner.h"
 
 static struct ss_tpdu t;
 
@@ -386,43 +387,40 @@ static void test_dcs_reserved_groups_read_as_gsm7(void)
     }
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_tpdu_submit_without_vp),
+    SS_TEST(test_tpdu_submit_flags),
+    SS_TEST(test_tpdu_submit_vp_relative),
+    SS_TEST(test_tpdu_submit_vp_absolute),
+    SS_TEST(test_tpdu_submit_vp_enhanced),
+    SS_TEST(test_tpdu_deliver_alphanumeric_originator),
+    SS_TEST(test_tpdu_deliver_udl_160_septets),
+    SS_TEST(test_tpdu_udh_concat_8bit),
+    SS_TEST(test_tpdu_udh_concat_16bit),
+    SS_TEST(test_tpdu_udh_ports_shifts_and_unknown_ie),
+    SS_TEST(test_tpdu_udh_ports_16bit),
+    SS_TEST(test_tpdu_udh_ie_past_udhl_is_bad_length),
+    SS_TEST(test_tpdu_udh_ie_header_cut_is_bad_length),
+    SS_TEST(test_tpdu_udh_concat_wrong_iel_is_bad_length),
+    SS_TEST(test_tpdu_udhl_past_user_data_is_bad_length),
+    SS_TEST(test_tpdu_udhi_with_empty_user_data_is_bad_length),
+    SS_TEST(test_tpdu_udh_longer_than_udl_septets_is_bad_length),
+    SS_TEST(test_tpdu_udl_past_data_is_truncated),
+    SS_TEST(test_tpdu_udl_over_160_septets_is_bad_length),
+    SS_TEST(test_tpdu_udl_over_140_octets_is_bad_length),
+    SS_TEST(test_tpdu_address_over_20_digits_is_bad_length),
+    SS_TEST(test_tpdu_every_prefix_is_truncated),
+    SS_TEST(test_tpdu_mti_by_direction),
+    SS_TEST(test_dcs_general_group),
+    SS_TEST(test_dcs_automatic_deletion_group),
+    SS_TEST(test_dcs_message_waiting_groups),
+    SS_TEST(test_dcs_data_coding_class_group),
+    SS_TEST(test_dcs_reserved_groups_read_as_gsm7),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("tpdu", NULL, NULL);
-    CU_ADD_TEST(s, test_tpdu_submit_without_vp);
-    CU_ADD_TEST(s, test_tpdu_submit_flags);
-    CU_ADD_TEST(s, test_tpdu_submit_vp_relative);
-    CU_ADD_TEST(s, test_tpdu_submit_vp_absolute);
-    CU_ADD_TEST(s, test_tpdu_submit_vp_enhanced);
-    CU_ADD_TEST(s, test_tpdu_deliver_alphanumeric_originator);
-    CU_ADD_TEST(s, test_tpdu_deliver_udl_160_septets);
-    CU_ADD_TEST(s, test_tpdu_udh_concat_8bit);
-    CU_ADD_TEST(s, test_tpdu_udh_concat_16bit);
-    CU_ADD_TEST(s, test_tpdu_udh_ports_shifts_and_unknown_ie);
-    CU_ADD_TEST(s, test_tpdu_udh_ports_16bit);
-    CU_ADD_TEST(s, test_tpdu_udh_ie_past_udhl_is_bad_length);
-    CU_ADD_TEST(s, test_tpdu_udh_ie_header_cut_is_bad_length);
-    CU_ADD_TEST(s, test_tpdu_udh_concat_wrong_iel_is_bad_length);
-    CU_ADD_TEST(s, test_tpdu_udhl_past_user_data_is_bad_length);
-    CU_ADD_TEST(s, test_tpdu_udhi_with_empty_user_data_is_bad_length);
-    CU_ADD_TEST(s, test_tpdu_udh_longer_than_udl_septets_is_bad_length);
-    CU_ADD_TEST(s, test_tpdu_udl_past_data_is_truncated);
-    CU_ADD_TEST(s, test_tpdu_udl_over_160_septets_is_bad_length);
-    CU_ADD_TEST(s, test_tpdu_udl_over_140_octets_is_bad_length);
-    CU_ADD_TEST(s, test_tpdu_address_over_20_digits_is_bad_length);
-    CU_ADD_TEST(s, test_tpdu_every_prefix_is_truncated);
-    CU_ADD_TEST(s, test_tpdu_mti_by_direction);
-    CU_ADD_TEST(s, test_dcs_general_group);
-    CU_ADD_TEST(s, test_dcs_automatic_deletion_group);
-    CU_ADD_TEST(s, test_dcs_message_waiting_groups);
-    CU_ADD_TEST(s, test_dcs_data_coding_class_group);
-    CU_ADD_TEST(s, test_dcs_reserved_groups_read_as_gsm7);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
+    unsigned failures = SS_RUN_SUITE("tpdu", NULL, NULL, tests);
     free(copy);
-    CU_cleanup_registry();
-    return fails != 0;
+    return failures != 0;
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "dataplane/decode/text.h"
+#include "tests/unit/runner.h"
 
 static char out[SS_PART_TEXT_MAX];
 static size_t out_len;
@@ -84,23 +85,19 @@ static void test_ucs2_empty_gives_empty_string(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_ucs2_chinese),
+    SS_TEST(test_ucs2_surrogate_pair_joins),
+    SS_TEST(test_ucs2_lead_surrogate_without_trail_is_replacement),
+    SS_TEST(test_ucs2_lead_surrogate_at_end_is_replacement),
+    SS_TEST(test_ucs2_lone_trail_surrogate_is_replacement),
+    SS_TEST(test_ucs2_odd_length_drops_last_octet),
+    SS_TEST(test_ucs2_latin_two_byte_utf8),
+    SS_TEST(test_ucs2_output_too_small_is_oversize),
+    SS_TEST(test_ucs2_empty_gives_empty_string),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("ucs2", NULL, NULL);
-    CU_ADD_TEST(s, test_ucs2_chinese);
-    CU_ADD_TEST(s, test_ucs2_surrogate_pair_joins);
-    CU_ADD_TEST(s, test_ucs2_lead_surrogate_without_trail_is_replacement);
-    CU_ADD_TEST(s, test_ucs2_lead_surrogate_at_end_is_replacement);
-    CU_ADD_TEST(s, test_ucs2_lone_trail_surrogate_is_replacement);
-    CU_ADD_TEST(s, test_ucs2_odd_length_drops_last_octet);
-    CU_ADD_TEST(s, test_ucs2_latin_two_byte_utf8);
-    CU_ADD_TEST(s, test_ucs2_output_too_small_is_oversize);
-    CU_ADD_TEST(s, test_ucs2_empty_gives_empty_string);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("ucs2", NULL, NULL, tests) != 0;
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "dataplane/dpdk/flowhash.h"
+#include "tests/unit/runner.h"
 
 /* Frames are built field by field from the specifications: Ethernet II
  * (dst, src, ethertype), 802.1Q tag (TPID 0x8100, TCI), IPv4 (RFC 791
@@ -286,40 +287,34 @@ static void test_flowhash_ipv6_fragment_header_truncated(void)
     CU_ASSERT_EQUAL(ss_flowhash(frame, o + 47, &h), SS_TRUNCATED);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_flowhash_ipv4_sctp_both_directions_hash_equal),
+    SS_TEST(test_flowhash_ipv4_sctp_other_port_pair_hashes_differently),
+    SS_TEST(test_flowhash_sorting_keeps_addresses_and_ports_apart),
+    SS_TEST(test_flowhash_vlan_tags_do_not_change_hash),
+    SS_TEST(test_flowhash_qinq_outer_tag_accepted),
+    SS_TEST(test_flowhash_three_vlan_tags_too_deep),
+    SS_TEST(test_flowhash_ipv4_fragments_hash_on_addresses_only),
+    SS_TEST(test_flowhash_ipv6_sctp_both_directions_hash_equal),
+    SS_TEST(test_flowhash_ipv6_fragment_header_sctp_hashes),
+    SS_TEST(test_flowhash_arp_not_interesting),
+    SS_TEST(test_flowhash_ipv4_udp_not_interesting),
+    SS_TEST(test_flowhash_ethernet_header_truncated),
+    SS_TEST(test_flowhash_vlan_tag_truncated),
+    SS_TEST(test_flowhash_ipv4_header_truncated),
+    SS_TEST(test_flowhash_ipv4_ihl_below_five_bad_length),
+    SS_TEST(test_flowhash_ipv4_ihl_past_frame_bad_length),
+    SS_TEST(test_flowhash_ipv4_total_length_past_frame_bad_length),
+    SS_TEST(test_flowhash_ipv4_total_length_below_header_bad_length),
+    SS_TEST(test_flowhash_ipv4_wrong_version_bad_tag),
+    SS_TEST(test_flowhash_sctp_ports_truncated),
+    SS_TEST(test_flowhash_ipv6_header_truncated),
+    SS_TEST(test_flowhash_ipv6_payload_length_past_frame_bad_length),
+    SS_TEST(test_flowhash_ipv6_wrong_version_bad_tag),
+    SS_TEST(test_flowhash_ipv6_fragment_header_truncated),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("flowhash", NULL, NULL);
-#define T(name) CU_add_test(s, #name, test_flowhash_##name)
-    T(ipv4_sctp_both_directions_hash_equal);
-    T(ipv4_sctp_other_port_pair_hashes_differently);
-    T(sorting_keeps_addresses_and_ports_apart);
-    T(vlan_tags_do_not_change_hash);
-    T(qinq_outer_tag_accepted);
-    T(three_vlan_tags_too_deep);
-    T(ipv4_fragments_hash_on_addresses_only);
-    T(ipv6_sctp_both_directions_hash_equal);
-    T(ipv6_fragment_header_sctp_hashes);
-    T(arp_not_interesting);
-    T(ipv4_udp_not_interesting);
-    T(ethernet_header_truncated);
-    T(vlan_tag_truncated);
-    T(ipv4_header_truncated);
-    T(ipv4_ihl_below_five_bad_length);
-    T(ipv4_ihl_past_frame_bad_length);
-    T(ipv4_total_length_past_frame_bad_length);
-    T(ipv4_total_length_below_header_bad_length);
-    T(ipv4_wrong_version_bad_tag);
-    T(sctp_ports_truncated);
-    T(ipv6_header_truncated);
-    T(ipv6_payload_length_past_frame_bad_length);
-    T(ipv6_wrong_version_bad_tag);
-    T(ipv6_fragment_header_truncated);
-#undef T
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return SS_RUN_SUITE("flowhash", NULL, NULL, tests) != 0;
 }

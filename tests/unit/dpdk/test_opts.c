@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "dataplane/dpdk/opts.h"
+#include "tests/unit/runner.h"
 
 static struct ss_run_opts o;
 
@@ -71,6 +72,18 @@ static void test_opts_rules_repeat_in_order(void)
     CU_ASSERT_EQUAL(o.n_rules, 2);
     CU_ASSERT_STRING_EQUAL(o.rules[0], "rules/");
     CU_ASSERT_STRING_EQUAL(o.rules[1], "words.txt");
+}
+
+static void test_opts_matcher_defaults_to_hyperscan_and_is_taken_as_given(void)
+{
+    const char *a[] = {"run", "--rules", "rules/"};
+    CU_ASSERT_EQUAL(parse(3, a), 0);
+    CU_ASSERT_STRING_EQUAL(o.matcher, "hyperscan");
+    const char *b[] = {"run", "--matcher", "fpga-sim", "--rules", "rules/"};
+    CU_ASSERT_EQUAL(parse(5, b), 0);
+    CU_ASSERT_STRING_EQUAL(o.matcher, "fpga-sim");
+    const char *c[] = {"run", "--matcher"};
+    CU_ASSERT_EQUAL(parse(2, c), -1);
 }
 
 static void test_opts_too_many_rules_rejected(void)
@@ -143,30 +156,25 @@ static void test_opts_help_returns_one(void)
     CU_ASSERT_EQUAL(parse(2, a), 1);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_opts_defaults_without_options),
+    SS_TEST(test_opts_every_option_parsed),
+    SS_TEST(test_opts_rules_repeat_in_order),
+    SS_TEST(test_opts_matcher_defaults_to_hyperscan_and_is_taken_as_given),
+    SS_TEST(test_opts_too_many_rules_rejected),
+    SS_TEST(test_opts_burst_out_of_range_rejected),
+    SS_TEST(test_opts_workers_out_of_range_rejected),
+    SS_TEST(test_opts_negative_or_junk_seconds_rejected),
+    SS_TEST(test_opts_unknown_option_rejected),
+    SS_TEST(test_opts_stray_argument_rejected),
+    SS_TEST(test_opts_evidence_with_drop_rejected),
+    SS_TEST(test_opts_help_returns_one),
+};
+
 int main(void)
 {
     /* Keep the usage texts the error paths print out of the test log. */
     if (freopen("/dev/null", "w", stderr) == NULL)
         return 1;
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("opts", NULL, NULL);
-#define T(name) CU_add_test(s, #name, test_opts_##name)
-    T(defaults_without_options);
-    T(every_option_parsed);
-    T(rules_repeat_in_order);
-    T(too_many_rules_rejected);
-    T(burst_out_of_range_rejected);
-    T(workers_out_of_range_rejected);
-    T(negative_or_junk_seconds_rejected);
-    T(unknown_option_rejected);
-    T(stray_argument_rejected);
-    T(evidence_with_drop_rejected);
-    T(help_returns_one);
-#undef T
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return SS_RUN_SUITE("opts", NULL, NULL, tests) != 0;
 }

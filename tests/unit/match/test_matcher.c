@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "dataplane/match/matcher.h"
+#include "tests/unit/runner.h"
 
 static char dir[64], file[128], err[SS_RULES_ERR_MAX];
 
@@ -129,18 +130,14 @@ static void test_matcher_compile_error_names_file_and_line(void)
     CU_ASSERT_EQUAL(strncmp(err, want, strlen(want)), 0);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_matcher_literal_only_backend_gets_free_literals),
+    SS_TEST(test_matcher_hits_of_both_parts_merge),
+    SS_TEST(test_matcher_hyperscan_alone_has_one_part),
+    SS_TEST(test_matcher_compile_error_names_file_and_line),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("matcher", setup, teardown);
-    CU_ADD_TEST(s, test_matcher_literal_only_backend_gets_free_literals);
-    CU_ADD_TEST(s, test_matcher_hits_of_both_parts_merge);
-    CU_ADD_TEST(s, test_matcher_hyperscan_alone_has_one_part);
-    CU_ADD_TEST(s, test_matcher_compile_error_names_file_and_line);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("matcher", setup, teardown, tests) != 0;
 }

@@ -167,6 +167,44 @@ static void test_normalize_random_bytes_stay_in_bounds_and_decode(void)
 
 /* The remap fast path codes common hanzi without folding them: no
  * hanzi of the two-byte table may have a variant. */
+/* 々 U+3005 = e3 80 85 is kept and has no two-byte remap code: it takes
+ * the escape, 0xbe then 0xc0 + each 6 bits of 0x3005 (0x03, 0x00, 0x05),
+ * four bytes, which is the path beside the per-code-point table. */
+static void test_normalize_remap_escape_beside_table(void)
+{
+    static const uint8_t want[] = {'a', 0xbe, 0xc3, 0xc0, 0xc5, 'b'};
+    CU_ASSERT_EQUAL(ss_normalize(SS_PRES_REMAP,
+                                 "a\xe3\x80\x85"
+                                 "b",
+                                 5, out, sizeof out, &out_len),
+                    SS_OK);
+    CU_ASSERT_EQUAL(out_len, sizeof want);
+    CU_ASSERT_EQUAL(memcmp(out, want, sizeof want), 0);
+}
+
+/* A three-byte form of a surrogate (ed a0 80, RFC 3629 §3) is invalid:
+ * each of its bytes is dropped, never looked up. */
+static void test_normalize_encoded_surrogate_dropped(void)
+{
+    expect("a\xed\xa0\x80"
+           "b",
+           "ab");
+}
+
+/* The table path stores whole codes only: 中 U+4E2D in UTF-16LE is
+ * 2d 4e; a two-byte buffer holds it exactly, a one-byte one nothing. */
+static void test_normalize_code_filling_cap_exactly_fits(void)
+{
+    uint8_t small[2];
+    size_t n = 99;
+    CU_ASSERT_EQUAL(ss_normalize(SS_PRES_UTF16LE, "\xe4\xb8\xad", 3, small, 2, &n), SS_OK);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT_EQUAL(small[0], 0x2d);
+    CU_ASSERT_EQUAL(small[1], 0x4e);
+    CU_ASSERT_EQUAL(ss_normalize(SS_PRES_UTF16LE, "\xe4\xb8\xad", 3, small, 1, &n), SS_OVERSIZE);
+    CU_ASSERT_EQUAL(n, 0);
+}
+
 static void test_normalize_common_hanzi_never_fold(void)
 {
     unsigned folded = 0;
@@ -199,6 +237,9 @@ int main(void)
     CU_ADD_TEST(s, test_normalize_presents_remap);
     CU_ADD_TEST(s, test_normalize_random_bytes_stay_in_bounds_and_decode);
     CU_ADD_TEST(s, test_normalize_common_hanzi_never_fold);
+    CU_ADD_TEST(s, test_normalize_remap_escape_beside_table);
+    CU_ADD_TEST(s, test_normalize_encoded_surrogate_dropped);
+    CU_ADD_TEST(s, test_normalize_code_filling_cap_exactly_fits);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned fails = CU_get_number_of_failures();

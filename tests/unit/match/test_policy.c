@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "dataplane/match/policy.h"
+#include "tests/unit/runner.h"
 
 static char dir[64], file[128], err[SS_RULES_ERR_MAX];
 static struct ss_ruleset *rs;
@@ -118,21 +119,17 @@ static void test_policy_long_text_is_truncated_and_judged(void)
     CU_ASSERT_EQUAL(v.action, SS_ACTION_BLOCK);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_policy_no_hit_is_none_and_reads_pass),
+    SS_TEST(test_policy_block_outranks_alert),
+    SS_TEST(test_policy_alert_lists_every_category),
+    SS_TEST(test_policy_pass_rule_allowlists_over_block),
+    SS_TEST(test_policy_pass_rule_alone_is_not_allowlisting),
+    SS_TEST(test_policy_decide_caps_listed_rules),
+    SS_TEST(test_policy_long_text_is_truncated_and_judged),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("policy", setup, teardown);
-    CU_ADD_TEST(s, test_policy_no_hit_is_none_and_reads_pass);
-    CU_ADD_TEST(s, test_policy_block_outranks_alert);
-    CU_ADD_TEST(s, test_policy_alert_lists_every_category);
-    CU_ADD_TEST(s, test_policy_pass_rule_allowlists_over_block);
-    CU_ADD_TEST(s, test_policy_pass_rule_alone_is_not_allowlisting);
-    CU_ADD_TEST(s, test_policy_decide_caps_listed_rules);
-    CU_ADD_TEST(s, test_policy_long_text_is_truncated_and_judged);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("policy", setup, teardown, tests) != 0;
 }

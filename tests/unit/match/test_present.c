@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "dataplane/match/present.h"
+#include "tests/unit/runner.h"
 
 static uint8_t b[16];
 static size_t n;
@@ -159,25 +160,21 @@ static void test_present_names_parse(void)
     CU_ASSERT_STRING_EQUAL(ss_presentation_name(SS_PRES_UTF8), "utf8");
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_present_remap_codes),
+    SS_TEST(test_present_utf16le_surrogate_pair),
+    SS_TEST(test_present_round_trip_every_code_point),
+    SS_TEST(test_present_does_not_write_past_cap),
+    SS_TEST(test_present_next_rejects_malformed),
+    SS_TEST(test_present_regex_remap_rewrites_hanzi_and_dot),
+    SS_TEST(test_present_regex_remap_negated_class_matches_whole_code),
+    SS_TEST(test_present_regex_rejects_non_ascii_class),
+    SS_TEST(test_present_regex_utf8_unchanged_utf16_widened),
+    SS_TEST(test_present_regex_output_too_small_is_oversize),
+    SS_TEST(test_present_names_parse),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("present", NULL, NULL);
-    CU_ADD_TEST(s, test_present_remap_codes);
-    CU_ADD_TEST(s, test_present_utf16le_surrogate_pair);
-    CU_ADD_TEST(s, test_present_round_trip_every_code_point);
-    CU_ADD_TEST(s, test_present_does_not_write_past_cap);
-    CU_ADD_TEST(s, test_present_next_rejects_malformed);
-    CU_ADD_TEST(s, test_present_regex_remap_rewrites_hanzi_and_dot);
-    CU_ADD_TEST(s, test_present_regex_remap_negated_class_matches_whole_code);
-    CU_ADD_TEST(s, test_present_regex_rejects_non_ascii_class);
-    CU_ADD_TEST(s, test_present_regex_utf8_unchanged_utf16_widened);
-    CU_ADD_TEST(s, test_present_regex_output_too_small_is_oversize);
-    CU_ADD_TEST(s, test_present_names_parse);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("present", NULL, NULL, tests) != 0;
 }

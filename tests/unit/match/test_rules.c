@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "dataplane/match/rules.h"
+#include "tests/unit/runner.h"
 
 static char dir[64];
 static char path[128], err[SS_RULES_ERR_MAX];
@@ -203,24 +204,20 @@ static void test_rules_overlong_line_rejected(void)
     expect_error("long.rules", text, "long.rules:1: line longer than 4096 bytes");
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_rules_good_file_loads_every_field),
+    SS_TEST(test_rules_word_list_takes_base_name_category_and_alert),
+    SS_TEST(test_rules_folder_loads_rules_and_txt_in_name_order),
+    SS_TEST(test_rules_bad_lines_name_file_and_line),
+    SS_TEST(test_rules_bad_regex_named_by_line),
+    SS_TEST(test_rules_duplicate_id_reported_at_second_line),
+    SS_TEST(test_rules_combination_unknown_id_rejected),
+    SS_TEST(test_rules_missing_path_rejected),
+    SS_TEST(test_rules_error_in_second_file_leaves_nothing),
+    SS_TEST(test_rules_overlong_line_rejected),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("rules", setup, teardown);
-    CU_ADD_TEST(s, test_rules_good_file_loads_every_field);
-    CU_ADD_TEST(s, test_rules_word_list_takes_base_name_category_and_alert);
-    CU_ADD_TEST(s, test_rules_folder_loads_rules_and_txt_in_name_order);
-    CU_ADD_TEST(s, test_rules_bad_lines_name_file_and_line);
-    CU_ADD_TEST(s, test_rules_bad_regex_named_by_line);
-    CU_ADD_TEST(s, test_rules_duplicate_id_reported_at_second_line);
-    CU_ADD_TEST(s, test_rules_combination_unknown_id_rejected);
-    CU_ADD_TEST(s, test_rules_missing_path_rejected);
-    CU_ADD_TEST(s, test_rules_error_in_second_file_leaves_nothing);
-    CU_ADD_TEST(s, test_rules_overlong_line_rejected);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("rules", setup, teardown, tests) != 0;
 }

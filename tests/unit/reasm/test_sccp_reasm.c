@@ -5,6 +5,7 @@
 
 #include "dataplane/decode/tcap.h"
 #include "dataplane/reasm/sccp_reasm.h"
+#include "tests/unit/runner.h"
 
 #define SEC     1000000000ull
 #define TIMEOUT (10 * SEC)
@@ -128,6 +129,33 @@ static void test_sccp_reasm_keys_do_not_mix(void)
     CU_ASSERT_EQUAL(memcmp(data, "bB", 2), 0);
     CU_ASSERT_EQUAL(add(r, &a2, 2, 5), SS_OK);
     CU_ASSERT_EQUAL(memcmp(data, "aA", 2), 0);
+    ss_sccp_reasm_free(r);
+}
+
+/* The calling GT is part of the key by its digits (Q.713 §3.4.2.3), not
+ * by where they lay: the first segment's frame is gone (its octets
+ * overwritten) when the next segment, from a new frame, arrives. The
+ * digits 4179123456 are 14 97 21 43 65 (low nibble first); 4179123457
+ * differs in the last octet only. */
+static void test_sccp_reasm_calling_gt_compared_by_digits(void)
+{
+    struct ss_sccp_reasm *r = ss_sccp_reasm_new(16, TIMEOUT);
+    uint8_t frame1_gt[] = {0x14, 0x97, 0x21, 0x43, 0x65};
+    const uint8_t frame2_gt[] = {0x14, 0x97, 0x21, 0x43, 0x65};
+    const uint8_t other_gt[] = {0x14, 0x97, 0x21, 0x43, 0x75};
+    struct ss_sccp a = seg(true, 1, 7, "ab", 2), b = seg(false, 0, 7, "cd", 2);
+    struct ss_sccp x = seg(false, 0, 7, "zz", 2);
+    a.calling.gti = b.calling.gti = x.calling.gti = 4;
+    a.calling.gt = frame1_gt;
+    b.calling.gt = frame2_gt;
+    x.calling.gt = other_gt;
+    a.calling.gt_len = b.calling.gt_len = x.calling.gt_len = 5;
+    CU_ASSERT_EQUAL(add(r, &a, 1, 1), SS_HELD);
+    memset(frame1_gt, 0xee, sizeof frame1_gt);
+    CU_ASSERT_EQUAL(add(r, &x, 2, 2), SS_BAD_VALUE);
+    CU_ASSERT_EQUAL(add(r, &b, 2, 3), SS_OK);
+    CU_ASSERT_EQUAL(len, 4);
+    CU_ASSERT_EQUAL(memcmp(data, "abcd", 4), 0);
     ss_sccp_reasm_free(r);
 }
 
@@ -276,25 +304,22 @@ static void test_sccp_reasm_new_oversized_table_refused(void)
     ss_sccp_reasm_free(NULL);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_sccp_reasm_first_middle_last_reassembles),
+    SS_TEST(test_sccp_reasm_single_segment_passes_through),
+    SS_TEST(test_sccp_reasm_repeated_segment_duplicate),
+    SS_TEST(test_sccp_reasm_gap_bad_value_and_dropped),
+    SS_TEST(test_sccp_reasm_segment_without_first_bad_value),
+    SS_TEST(test_sccp_reasm_keys_do_not_mix),
+    SS_TEST(test_sccp_reasm_calling_gt_compared_by_digits),
+    SS_TEST(test_sccp_reasm_oversize),
+    SS_TEST(test_sccp_reasm_expiry_by_capture_time),
+    SS_TEST(test_sccp_reasm_table_full_evicts_oldest),
+    SS_TEST(test_sccp_reasm_xudt_pair_lsb_first_reference_yields_tcap),
+    SS_TEST(test_sccp_reasm_new_oversized_table_refused),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("sccp_reasm", NULL, NULL);
-    CU_ADD_TEST(s, test_sccp_reasm_first_middle_last_reassembles);
-    CU_ADD_TEST(s, test_sccp_reasm_single_segment_passes_through);
-    CU_ADD_TEST(s, test_sccp_reasm_repeated_segment_duplicate);
-    CU_ADD_TEST(s, test_sccp_reasm_gap_bad_value_and_dropped);
-    CU_ADD_TEST(s, test_sccp_reasm_segment_without_first_bad_value);
-    CU_ADD_TEST(s, test_sccp_reasm_keys_do_not_mix);
-    CU_ADD_TEST(s, test_sccp_reasm_oversize);
-    CU_ADD_TEST(s, test_sccp_reasm_expiry_by_capture_time);
-    CU_ADD_TEST(s, test_sccp_reasm_table_full_evicts_oldest);
-    CU_ADD_TEST(s, test_sccp_reasm_xudt_pair_lsb_first_reference_yields_tcap);
-    CU_ADD_TEST(s, test_sccp_reasm_new_oversized_table_refused);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("sccp_reasm", NULL, NULL, tests) != 0;
 }

@@ -1,24 +1,28 @@
 /* SCTP retransmission detection (RFC 4960 §6.2), keyed as Wireshark 4.0's
- * TSN analysis keys half associations: ports and verification tag. */
+ * TSN analysis keys half associations: ports and verification tag. Every
+ * key and TSN below is chosen by hand; each expectation follows from
+ * serial number arithmetic modulo 2^32 (RFC 1982 §3.2, RFC 4960 §1.6):
+ * a TSN is ahead of the highest when (tsn - highest) mod 2^32 lies in
+ * [1, 2^31), otherwise behind by (highest - tsn) mod 2^32. */
 #include <CUnit/Basic.h>
 
 #include "dataplane/reasm/sctp_tsn.h"
+#include "tests/unit/runner.h"
 
 #define SEC 1000000000ull
+/* RFC 4960 §15 RTO.Max, the pipeline's default for this table. */
+#define TIMEOUT (60 * SEC)
 
-/* tcapmap_pcapr.pcap frames 344/345 (tshark -T fields -e sctp.srcport
- * -e sctp.dstport -e sctp.verification_tag -e sctp.data_tsn_raw): frame
- * 345 resends TSN 2034121434 and tshark flags it "retransmission of one
- * in frame: 344". */
-static const struct ss_sctp pcap_assoc = {.sport = 6010, .dport = 2905, .vtag = 0xead41d5e};
-#define PCAP_TSN 2034121434u
-
-static const struct ss_sctp fwd = {.sport = 2905, .dport = 2905, .vtag = 0x11111111};
-static const struct ss_sctp rev = {.sport = 2905, .dport = 2905, .vtag = 0x22222222};
+/* One association between an SGP on 2905 (M3UA) and an ASP on 40000; each
+ * direction carries the tag its peer chose (RFC 4960 §8.5). */
+static const struct ss_sctp asp_to_sgp = {.sport = 40000, .dport = 2905, .vtag = 0x0a0b0c0d};
+static const struct ss_sctp sgp_to_asp = {.sport = 2905, .dport = 40000, .vtag = 0x01020304};
+/* A second association between the same two ports, another tag. */
+static const struct ss_sctp other_assoc = {.sport = 40000, .dport = 2905, .vtag = 0x55667788};
 
 static struct ss_sctp_tsn *table(uint32_t slots)
 {
-    struct ss_sctp_tsn *t = ss_sctp_tsn_new(slots, 30 * SEC);
+    struct ss_sctp_tsn *t = ss_sctp_tsn_new(slots, TIMEOUT);
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(t);
     return t;
@@ -28,9 +32,9 @@ static void test_sctp_tsn_first_is_new_second_is_retransmission(void)
 {
     struct ss_sctp_tsn *t = table(4);
 
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &pcap_assoc, PCAP_TSN, 1 * SEC), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &pcap_assoc, PCAP_TSN, 1 * SEC), SS_DUPLICATE);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &pcap_assoc, PCAP_TSN + 1, 1 * SEC), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 1000, 1 * SEC), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 1000, 2 * SEC), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 1001, 2 * SEC), SS_OK);
     CU_ASSERT_EQUAL(ss_sctp_tsn_in_use(t), 1);
     ss_sctp_tsn_free(t);
 }
@@ -39,13 +43,13 @@ static void test_sctp_tsn_out_of_order_gap_fill_is_new_once(void)
 {
     struct ss_sctp_tsn *t = table(4);
 
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 100, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 103, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 101, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 102, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 101, 0), SS_DUPLICATE);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 100, 0), SS_DUPLICATE);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 99, 0), SS_OK); /* never seen, in window */
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 100, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 103, 0), SS_OK); /* 101, 102 missing */
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 101, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 102, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 101, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 100, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 99, 0), SS_OK); /* never seen, in window */
     ss_sctp_tsn_free(t);
 }
 
@@ -54,14 +58,14 @@ static void test_sctp_tsn_window_edge_remembered_then_forgotten(void)
     struct ss_sctp_tsn *t = table(4);
     uint32_t hi = 1000 + SS_SCTP_TSN_WINDOW - 1;
 
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 1000, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, hi, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 1000, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, hi, 0), SS_OK);
     /* 1000 is the oldest TSN still inside the window. */
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 1000, 0), SS_DUPLICATE);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, hi + 1, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 1000, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, hi + 1, 0), SS_OK);
     /* Now 1000 is one behind the window: forgotten, reported new. */
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 1000, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, hi, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 1000, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, hi, 0), SS_DUPLICATE);
     ss_sctp_tsn_free(t);
 }
 
@@ -69,42 +73,84 @@ static void test_sctp_tsn_ring_slot_reused_after_advance_is_new(void)
 {
     struct ss_sctp_tsn *t = table(4);
 
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 5, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 5, 0), SS_OK);
     /* 5 + WINDOW shares 5's ring position; the advance must clear it. */
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 5 + SS_SCTP_TSN_WINDOW - 1, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 5 + SS_SCTP_TSN_WINDOW, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 5 + SS_SCTP_TSN_WINDOW, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 5 + SS_SCTP_TSN_WINDOW - 1, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 5 + SS_SCTP_TSN_WINDOW, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 5 + SS_SCTP_TSN_WINDOW, 0), SS_DUPLICATE);
     /* A jump beyond the whole window forgets everything before it. */
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 100000, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 100000 - 1, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 100000 - 1, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 100000, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 100000 - 1, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 100000 - 1, 0), SS_DUPLICATE);
     ss_sctp_tsn_free(t);
 }
 
-static void test_sctp_tsn_wrap_past_2_32_is_serial_arithmetic(void)
+/* Highest 0xfffffffe; then 0xffffffff, 0 and 1 are each 1 ahead of the
+ * previous (0xffffffff + 1 = 0 mod 2^32). After 1, 0xfffffffe is behind by
+ * (1 - 0xfffffffe) mod 2^32 = 3 and 0xfffffffd by 4: both in the window,
+ * the first seen, the second not. */
+static void test_sctp_tsn_wrap_past_2_32_one_step_at_a_time(void)
 {
     struct ss_sctp_tsn *t = table(4);
 
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 0xfffffffeu, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 0xffffffffu, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 0, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 1, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 0xfffffffeu, 0), SS_DUPLICATE);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 0, 0), SS_DUPLICATE);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 0xfffffffdu, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0xfffffffeu, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0xffffffffu, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 1, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0xfffffffeu, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0xffffffffu, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0xfffffffdu, 0), SS_OK);
+    ss_sctp_tsn_free(t);
+}
+
+/* One jump across the wrap: 0xfffffff0 to 0x0000000f is
+ * (0x0f - 0xfffffff0) mod 2^32 = 0x1f = 31 ahead, so the 30 TSNs between
+ * (0xfffffff1..0xffffffff, 0..0x0e) become unseen; 0xfffffff0 is then 31
+ * behind and still remembered. */
+static void test_sctp_tsn_jump_across_wrap_keeps_window(void)
+{
+    struct ss_sctp_tsn *t = table(4);
+
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0xfffffff0u, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0x0000000fu, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0xfffffff0u, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0x0000000fu, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0xfffffff5u, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0x00000003u, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0xfffffff5u, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 0x00000003u, 0), SS_DUPLICATE);
+    ss_sctp_tsn_free(t);
+}
+
+/* RFC 1982 §3.2: i1 < i2 when (i2 - i1) mod 2^32 is in [1, 2^31). From
+ * highest 10, 10 + 0x7fffffff is ahead (the largest step forward), so 10
+ * falls 0x7fffffff behind, far outside the window: forgotten. At exactly
+ * 2^31 the order is undefined; the table takes the TSN as behind (reported
+ * new, highest unchanged), so 10 stays remembered. */
+static void test_sctp_tsn_half_space_decides_ahead_or_behind(void)
+{
+    struct ss_sctp_tsn *t = table(4);
+
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 10, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 10 + 0x80000000u, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 10 + 0x80000000u, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 10, 0), SS_DUPLICATE);
+
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 10 + 0x7fffffffu, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 10 + 0x7fffffffu, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 10, 0), SS_OK);
     ss_sctp_tsn_free(t);
 }
 
 static void test_sctp_tsn_two_directions_independent(void)
 {
     struct ss_sctp_tsn *t = table(4);
-    /* The reverse direction swaps ports and carries the other tag. */
-    struct ss_sctp back = {.sport = 2905, .dport = 6010, .vtag = 0x8a8b2805};
 
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &pcap_assoc, 7, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &back, 7, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &pcap_assoc, 7, 0), SS_DUPLICATE);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &back, 7, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 7, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &sgp_to_asp, 7, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 7, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &sgp_to_asp, 7, 0), SS_DUPLICATE);
     CU_ASSERT_EQUAL(ss_sctp_tsn_in_use(t), 2);
     ss_sctp_tsn_free(t);
 }
@@ -112,13 +158,13 @@ static void test_sctp_tsn_two_directions_independent(void)
 static void test_sctp_tsn_two_associations_independent(void)
 {
     struct ss_sctp_tsn *t = table(8);
-    struct ss_sctp other_port = fwd;
+    struct ss_sctp other_port = asp_to_sgp;
 
-    other_port.sport = 2906;
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 42, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &rev, 42, 0), SS_OK);
+    other_port.sport = 40001;
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 42, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &other_assoc, 42, 0), SS_OK);
     CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &other_port, 42, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 42, 0), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 42, 0), SS_DUPLICATE);
     CU_ASSERT_EQUAL(ss_sctp_tsn_in_use(t), 3);
     ss_sctp_tsn_free(t);
 }
@@ -129,19 +175,19 @@ static void test_sctp_tsn_two_associations_independent(void)
 static void test_sctp_tsn_multihomed_other_path_is_retransmission(void)
 {
     struct ss_sctp_tsn *t = table(4);
-    struct ss_sctp path_a = pcap_assoc, path_b = pcap_assoc;
+    struct ss_sctp path_a = asp_to_sgp, path_b = asp_to_sgp;
 
     path_a.chunks = (const uint8_t *)"a";
     path_b.chunks = (const uint8_t *)"b";
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &path_a, PCAP_TSN, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &path_b, PCAP_TSN, 1 * SEC), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &path_a, 3000000000u, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &path_b, 3000000000u, 1 * SEC), SS_DUPLICATE);
     ss_sctp_tsn_free(t);
 }
 
 static void test_sctp_tsn_zero_tag_not_tracked(void)
 {
     struct ss_sctp_tsn *t = table(4);
-    struct ss_sctp init = {.sport = 2905, .dport = 2905, .vtag = 0};
+    struct ss_sctp init = {.sport = 40000, .dport = 2905, .vtag = 0};
 
     CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &init, 1, 0), SS_OK);
     CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &init, 1, 0), SS_OK);
@@ -149,34 +195,36 @@ static void test_sctp_tsn_zero_tag_not_tracked(void)
     ss_sctp_tsn_free(t);
 }
 
-static void test_sctp_tsn_expiry_forgets_idle_entries(void)
+/* An entry lives while it is idle for at most the timeout: a resend after
+ * RTO.Max (60 s) of silence is still caught; one after 61 s is not. */
+static void test_sctp_tsn_expiry_forgets_entries_idle_past_timeout(void)
 {
     struct ss_sctp_tsn *t = table(4);
 
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 1, 0), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &rev, 1, 20 * SEC), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_expire(t, 30 * SEC), 0); /* not yet older than 30 s */
-    CU_ASSERT_EQUAL(ss_sctp_tsn_expire(t, 31 * SEC), 1);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 1, 0), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &sgp_to_asp, 1, 20 * SEC), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_expire(t, 60 * SEC), 0); /* idle exactly 60 s: kept */
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 1, 60 * SEC), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_expire(t, 81 * SEC), 1); /* sgp_to_asp idle 61 s */
     CU_ASSERT_EQUAL(ss_sctp_tsn_in_use(t), 1);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 1, 31 * SEC), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &rev, 1, 31 * SEC), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &sgp_to_asp, 1, 81 * SEC), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 1, 81 * SEC), SS_DUPLICATE);
     ss_sctp_tsn_free(t);
 }
 
 static void test_sctp_tsn_full_table_evicts_least_recent(void)
 {
     struct ss_sctp_tsn *t = table(2);
-    struct ss_sctp third = {.sport = 1, .dport = 2, .vtag = 3};
 
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 1, 1 * SEC), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &rev, 1, 2 * SEC), SS_OK);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 2, 3 * SEC), SS_OK); /* fwd now newest */
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &third, 1, 4 * SEC), SS_TABLE_FULL);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 1, 1 * SEC), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &sgp_to_asp, 1, 2 * SEC), SS_OK);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 2, 3 * SEC), SS_OK); /* now newest */
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &other_assoc, 1, 4 * SEC), SS_TABLE_FULL);
     CU_ASSERT_EQUAL(ss_sctp_tsn_in_use(t), 2);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &fwd, 2, 5 * SEC), SS_DUPLICATE);
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &third, 1, 5 * SEC), SS_DUPLICATE);
-    /* rev was evicted: its TSN is forgotten (and evicts again). */
-    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &rev, 1, 6 * SEC), SS_TABLE_FULL);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &asp_to_sgp, 2, 5 * SEC), SS_DUPLICATE);
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &other_assoc, 1, 5 * SEC), SS_DUPLICATE);
+    /* sgp_to_asp was evicted: its TSN is forgotten (and evicts again). */
+    CU_ASSERT_EQUAL(ss_sctp_tsn_check(t, &sgp_to_asp, 1, 6 * SEC), SS_TABLE_FULL);
     ss_sctp_tsn_free(t);
 }
 
@@ -187,29 +235,24 @@ static void test_sctp_tsn_new_rejects_bad_sizes(void)
     ss_sctp_tsn_free(NULL);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_sctp_tsn_first_is_new_second_is_retransmission),
+    SS_TEST(test_sctp_tsn_out_of_order_gap_fill_is_new_once),
+    SS_TEST(test_sctp_tsn_window_edge_remembered_then_forgotten),
+    SS_TEST(test_sctp_tsn_ring_slot_reused_after_advance_is_new),
+    SS_TEST(test_sctp_tsn_wrap_past_2_32_one_step_at_a_time),
+    SS_TEST(test_sctp_tsn_jump_across_wrap_keeps_window),
+    SS_TEST(test_sctp_tsn_half_space_decides_ahead_or_behind),
+    SS_TEST(test_sctp_tsn_two_directions_independent),
+    SS_TEST(test_sctp_tsn_two_associations_independent),
+    SS_TEST(test_sctp_tsn_multihomed_other_path_is_retransmission),
+    SS_TEST(test_sctp_tsn_zero_tag_not_tracked),
+    SS_TEST(test_sctp_tsn_expiry_forgets_entries_idle_past_timeout),
+    SS_TEST(test_sctp_tsn_full_table_evicts_least_recent),
+    SS_TEST(test_sctp_tsn_new_rejects_bad_sizes),
+};
+
 int main(void)
 {
-    CU_pSuite s;
-    unsigned fails;
-
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    s = CU_add_suite("sctp_tsn", NULL, NULL);
-    CU_ADD_TEST(s, test_sctp_tsn_first_is_new_second_is_retransmission);
-    CU_ADD_TEST(s, test_sctp_tsn_out_of_order_gap_fill_is_new_once);
-    CU_ADD_TEST(s, test_sctp_tsn_window_edge_remembered_then_forgotten);
-    CU_ADD_TEST(s, test_sctp_tsn_ring_slot_reused_after_advance_is_new);
-    CU_ADD_TEST(s, test_sctp_tsn_wrap_past_2_32_is_serial_arithmetic);
-    CU_ADD_TEST(s, test_sctp_tsn_two_directions_independent);
-    CU_ADD_TEST(s, test_sctp_tsn_two_associations_independent);
-    CU_ADD_TEST(s, test_sctp_tsn_multihomed_other_path_is_retransmission);
-    CU_ADD_TEST(s, test_sctp_tsn_zero_tag_not_tracked);
-    CU_ADD_TEST(s, test_sctp_tsn_expiry_forgets_idle_entries);
-    CU_ADD_TEST(s, test_sctp_tsn_full_table_evicts_least_recent);
-    CU_ADD_TEST(s, test_sctp_tsn_new_rejects_bad_sizes);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("sctp_tsn", NULL, NULL, tests) != 0;
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "ber.h"
+#include "tests/unit/runner.h"
 
 static size_t wrap(struct sg_buf *b, size_t content, bool indefinite)
 {
@@ -53,17 +54,13 @@ static void test_nested_definite_lengths(void)
     sg_buf_free(&b);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_definite_lengths_use_shortest_form),
+    SS_TEST(test_indefinite_length_ends_with_eoc),
+    SS_TEST(test_nested_definite_lengths),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("siggen_ber", NULL, NULL);
-    CU_add_test(s, "definite_shortest_form", test_definite_lengths_use_shortest_form);
-    CU_add_test(s, "indefinite_eoc", test_indefinite_length_ends_with_eoc);
-    CU_add_test(s, "nested_definite", test_nested_definite_lengths);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures ? 1 : 0;
+    return SS_RUN_SUITE("siggen_ber", NULL, NULL, tests) != 0;
 }

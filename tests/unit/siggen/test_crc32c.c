@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "crc32c.h"
+#include "tests/unit/runner.h"
 
 /* RFC 3720 Appendix B.4: 32 octets of zeros give 0x8A9136AA. */
 static void test_crc32c_rfc3720_zeros(void)
@@ -16,16 +17,12 @@ static void test_crc32c_check_value(void)
     CU_ASSERT_EQUAL(sg_crc32c((const uint8_t *)"123456789", 9), 0xe3069283u);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_crc32c_rfc3720_zeros),
+    SS_TEST(test_crc32c_check_value),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("siggen_crc32c", NULL, NULL);
-    CU_add_test(s, "rfc3720_zeros", test_crc32c_rfc3720_zeros);
-    CU_add_test(s, "check_value", test_crc32c_check_value);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures ? 1 : 0;
+    return SS_RUN_SUITE("siggen_crc32c", NULL, NULL, tests) != 0;
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "encode_sccp.h"
+#include "tests/unit/runner.h"
 
 static const uint8_t data = 0xaa;
 
@@ -65,17 +66,13 @@ static void test_ludt_long_pointers(void)
     sg_buf_free(&b);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_udt_pointers_count_from_each_pointer),
+    SS_TEST(test_xudt_segmentation_parameter),
+    SS_TEST(test_ludt_long_pointers),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("siggen_encode_sccp", NULL, NULL);
-    CU_add_test(s, "udt_pointers", test_udt_pointers_count_from_each_pointer);
-    CU_add_test(s, "xudt_segmentation", test_xudt_segmentation_parameter);
-    CU_add_test(s, "ludt_long_pointers", test_ludt_long_pointers);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures ? 1 : 0;
+    return SS_RUN_SUITE("siggen_encode_sccp", NULL, NULL, tests) != 0;
 }

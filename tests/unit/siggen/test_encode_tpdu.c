@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "encode_tpdu.h"
+#include "tests/unit/runner.h"
 
 static const uint8_t septet_A = 0x41;
 
@@ -77,18 +78,14 @@ static void test_submit_ucs2_concat16_counts_octets(void)
     sg_buf_free(&b);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_part_capacities_follow_the_header_size),
+    SS_TEST(test_deliver_with_alphanumeric_originator),
+    SS_TEST(test_submit_user_data_header_takes_fill_bits),
+    SS_TEST(test_submit_ucs2_concat16_counts_octets),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("siggen_encode_tpdu", NULL, NULL);
-    CU_add_test(s, "part_capacities", test_part_capacities_follow_the_header_size);
-    CU_add_test(s, "deliver_alphanumeric_oa", test_deliver_with_alphanumeric_originator);
-    CU_add_test(s, "submit_udh_fill_bits", test_submit_user_data_header_takes_fill_bits);
-    CU_add_test(s, "submit_ucs2_concat16", test_submit_ucs2_concat16_counts_octets);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures ? 1 : 0;
+    return SS_RUN_SUITE("siggen_encode_tpdu", NULL, NULL, tests) != 0;
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "sms_text.h"
+#include "tests/unit/runner.h"
 
 static struct sg_text text_of(const char *utf8)
 {
@@ -89,21 +90,17 @@ static void test_split_refuses_more_than_max_parts(void)
     CU_ASSERT_EQUAL(sg_split_ucs2(u, SG_MAX_PARTS * 2 + 1, 2, start), 0);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_gsm7_pack_hellohello_matches_spec_example),
+    SS_TEST(test_extension_character_becomes_escape_pair),
+    SS_TEST(test_emoji_needs_ucs2_surrogate_pair),
+    SS_TEST(test_invalid_utf8_is_rejected),
+    SS_TEST(test_split_keeps_escape_with_its_character),
+    SS_TEST(test_split_keeps_surrogate_pair_together),
+    SS_TEST(test_split_refuses_more_than_max_parts),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("siggen_sms_text", NULL, NULL);
-    CU_add_test(s, "gsm7_pack_hellohello", test_gsm7_pack_hellohello_matches_spec_example);
-    CU_add_test(s, "extension_escape_pair", test_extension_character_becomes_escape_pair);
-    CU_add_test(s, "emoji_surrogate_pair", test_emoji_needs_ucs2_surrogate_pair);
-    CU_add_test(s, "invalid_utf8_rejected", test_invalid_utf8_is_rejected);
-    CU_add_test(s, "split_keeps_escape", test_split_keeps_escape_with_its_character);
-    CU_add_test(s, "split_keeps_surrogates", test_split_keeps_surrogate_pair_together);
-    CU_add_test(s, "split_max_parts", test_split_refuses_more_than_max_parts);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures ? 1 : 0;
+    return SS_RUN_SUITE("siggen_sms_text", NULL, NULL, tests) != 0;
 }

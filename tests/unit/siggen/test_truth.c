@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "truth.h"
+#include "tests/unit/runner.h"
 
 static struct sg_record mt_record(const char *text)
 {
@@ -55,16 +56,12 @@ static void test_text_escapes_quote_backslash_and_controls(void)
     sg_buf_free(&b);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_mt_record_follows_the_contract),
+    SS_TEST(test_text_escapes_quote_backslash_and_controls),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("siggen_truth", NULL, NULL);
-    CU_add_test(s, "mt_record_contract", test_mt_record_follows_the_contract);
-    CU_add_test(s, "text_escapes", test_text_escapes_quote_backslash_and_controls);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures ? 1 : 0;
+    return SS_RUN_SUITE("siggen_truth", NULL, NULL, tests) != 0;
 }

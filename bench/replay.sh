@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Replay benchmark (issue 3): one siggen capture replayed by `sigsift run`
+# through net_pcap infinite_rx for a fixed time, per worker core, next to
+# the receive-and-drop floor and decode-only in the same run; judged with
+# 1k, 10k and 100k keyword word lists, 1 and 2 workers; peak RSS.
+# Usage: bench/replay.sh [BUILD_DIR]   (SECONDS_PER_RUN=3 MESSAGES=50000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build-bench}
+secs=${SECONDS_PER_RUN:-3} n=${MESSAGES:-50000}
+[ -f "$build/build.ninja" ] || meson setup "$build" -Dbuildtype=release >/dev/null
+ninja -C "$build" dataplane/cli/sigsift tools/siggen/siggen bench/norm_bench bench/match_floor >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$build/tools/siggen/siggen" --count "$n" --seed 1 --out "$work/cap.pcap" \
+  --truth "$work/truth.jsonl" >/dev/null
+
+# Keyword lists: CJK 2-4-grams of the capture's own texts (so some hit),
+# topped up with synthetic 3-5-hanzi words from U+4E00-U+9FA5; seed 1.
+python3 - "$work" <<'PY'
+import json, random, sys
+work = sys.argv[1]
+rnd = random.Random(1)
+grams = []
+seen = set()
+for line in open(f"{work}/truth.jsonl"):
+    t = json.loads(line).get("text") or ""
+    h = "".join(c for c in t if "\u4e00" <= c <= "\u9fff")
+    for k in (2, 3, 4):
+        for i in range(0, max(0, len(h) - k + 1), 7):
+            g = h[i:i + k]
+            if g not in seen:
+                seen.add(g); grams.append(g)
+rnd.shuffle(grams)
+for size in (1000, 10000, 100000):
+    words = grams[: size // 10]
+    have = set(words)
+    while len(words) < size:
+        w = "".join(chr(rnd.randint(0x4E00, 0x9FA5)) for _ in range(rnd.randint(3, 5)))
+        if w not in have:
+            have.add(w); words.append(w)
+    with open(f"{work}/kw{size // 1000}k.txt", "w") as f:
+        f.write("\n".join(words) + "\n")
+with open(f"{work}/texts.txt", "w") as f:
+    for line in open(f"{work}/truth.jsonl"):
+        t = json.loads(line).get("text")
+        if t:
+            f.write(t.replace("\n", " ") + "\n")
+PY
+
+sigsift() {  # sigsift LCORES NAME ARGS... -> $work/NAME.json, NAME.rss (KiB)
+  local lcores=$1 name=$2; shift 2
+  /usr/bin/time -f %M -o "$work/$name.rss" "$build/dataplane/cli/sigsift" run --lcores "$lcores" \
+    --no-pci --no-huge --in-memory --no-telemetry -m 2048 \
+    --vdev "net_pcap0,rx_pcap=$work/cap.pcap,infinite_rx=1" -- --duration "$secs" \
+    --socket "$work/ctl.sock" --report-json "$work/$name.json" "$@" >"$work/$name.log" 2>&1
+}
+row() {  # row LABEL NAME WORKERS
+  python3 - "$work/$2.json" "$work/$2.rss" "$1" "$3" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1])); t = r["total"]; w = int(sys.argv[4])
+rss = int(open(sys.argv[2]).read().split()[-1]) / 1024
+print(f"| {sys.argv[3]} | {w} | {t['frames_per_s']/w:,.0f} | {t['messages_per_s']/w:,.0f} | "
+      f"{t['gbit_per_s']/w:.2f} | {t['messages_per_s']:,.0f} | {rss:.0f} |")
+PY
+}
+
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) vCPUs (KVM, shared); $(date -u '+%F %H:%M') UTC"
+echo "capture: siggen mix, $n messages, seed 1, $(stat -c %s "$work/cap.pcap") bytes; ${secs}s per run"
+echo
+echo "| run | workers | frames/s per worker | messages/s per worker | Gbit/s per worker | messages/s total | peak RSS MiB |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+sigsift '(0-1)@(0-1)' drop --drop;            row "receive and drop (I/O floor)" drop 1
+sigsift '(0-1)@(0-1)' decode;                 row "decode only" decode 1
+for k in 1 10 100; do
+  for w in 1 2; do
+    sigsift "(0-$w)@(0-1)" "kw${k}k_w$w" --rules "$work/kw${k}k.txt"
+    row "decode + judge, ${k}k keywords" "kw${k}k_w$w" "$w"
+  done
+done
+echo
+echo "Matching floor: the capture's texts (from the generator's truth), normalised once, scanned alone (bench/match_floor, ${secs}s)"
+echo
+echo "| keywords | bytes/text presented | Hyperscan alone messages/s | judged run, 1 worker, messages/s | run / floor | texts hit |"
+echo "|---|---:|---:|---:|---:|---:|"
+for k in 1 10 100; do
+  "$build/bench/match_floor" "$work/texts.txt" "$work/kw${k}k.txt" "$secs" >"$work/floor$k.json"
+  python3 - "$work/floor$k.json" "$work/kw${k}k_w1.json" "$k" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1])); r = json.load(open(sys.argv[2]))["total"]["messages_per_s"]
+print(f"| {sys.argv[3]}k | {f['bytes_per_text']:.1f} | {f['scan_messages_per_s']:,.0f} | {r:,.0f} | "
+      f"{r / f['scan_messages_per_s']:.3f} | {f['hit_fraction']:.1%} |")
+PY
+done
+echo
+"$build/bench/norm_bench" 100000 10

@@ -1,0 +1,32 @@
+/* sigsiftctl's subcommands that talk to a running `sigsift run` over its
+ * control socket (dataplane/ctl/proto.h):
+ *
+ *   rules push BUNDLE | rules status | rules history | rules rollback
+ *   stats
+ *   lists show | lists add|remove blocklist|allowlist SENDER
+ *
+ * The offline subcommands (rules check / compile / diff) live beside it. */
+#ifndef SS_CTL_CLIENT_H
+#define SS_CTL_CLIENT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit statuses, as the rest of sigsiftctl uses them. */
+enum {
+    SS_CTL_EXIT_OK = 0,
+    SS_CTL_EXIT_REFUSED = 1,     /* the dataplane answered with an error */
+    SS_CTL_EXIT_USAGE = 2,       /* bad command line */
+    SS_CTL_EXIT_UNREACHABLE = 3, /* no run listens on the socket */
+};
+
+/* Whether argv[0..argc) (after the global options) is one of the
+ * subcommands above. */
+bool ss_ctl_client_handles(int argc, char **argv);
+/* Sends it to socket (NULL: SS_CTL_SOCKET_DEFAULT) and prints the
+ * reply: one line for people, or the reply's JSON with json. Returns an
+ * exit status. */
+int ss_ctl_client_run(int argc, char **argv, const char *socket, bool json);
+void ss_ctl_client_usage(FILE *f);
+
+#endif

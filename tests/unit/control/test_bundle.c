@@ -1,0 +1,174 @@
+/* control/bundle.c: a bundle written from rule files loads back into a
+ * rule set that scans like one compiled from the same files; altered,
+ * truncated, wrongly signed or untrusted bundles are refused. */
+#include <CUnit/Basic.h>
+#include <sodium.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "control/bundle.h"
+#include "dataplane/match/ruleset_files.h"
+
+static char dir[] = "/tmp/test_bundle.XXXXXX";
+static char rules_path[256], words_path[256], bundle_path[256];
+
+static bool write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f == NULL)
+        return false;
+    fputs(text, f);
+    return fclose(f) == 0;
+}
+
+static int setup(void)
+{
+    if (mkdtemp(dir) == NULL || sodium_init() < 0)
+        return 1;
+    snprintf(rules_path, sizeof rules_path, "%s/fraud.rules", dir);
+    snprintf(words_path, sizeof words_path, "%s/loans.txt", dir);
+    snprintf(bundle_path, sizeof bundle_path, "%s/out.bundle", dir);
+    return !write_text(rules_path, "fraud.prize.1 fraud block literal - 恭喜您中奖\n"
+                                   "fraud.re.1 fraud alert regex - code\\d{4}\n") ||
+           !write_text(words_path, "低息贷款\nfast cash\n");
+}
+
+static const char *const paths[] = {rules_path, words_path};
+
+static uint8_t *load_bytes(size_t *len)
+{
+    char err[SS_BUNDLE_ERR_MAX];
+    uint8_t *b = NULL;
+    CU_ASSERT_FATAL(ss_bundle_read_file(bundle_path, &b, len, err, sizeof err) == SS_OK);
+    return b;
+}
+
+static uint32_t scan_first(const struct ss_ruleset *rs, const char *text)
+{
+    struct ss_ruleset_scratch *sc = NULL;
+    CU_ASSERT_FATAL(ss_ruleset_scratch_alloc(rs, &sc) == SS_OK);
+    CU_ASSERT(ss_ruleset_scan(rs, sc, (const uint8_t *)text, strlen(text)) == SS_OK);
+    uint32_t hit = sc->hits.n ? sc->hits.rule[0] : UINT32_MAX;
+    ss_ruleset_scratch_free(rs, sc);
+    return hit;
+}
+
+static void test_bundle_round_trip_keeps_version_and_rule_indices(void)
+{
+    char err[SS_BUNDLE_ERR_MAX];
+    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, paths, 2, "ops-a", "north", err, sizeof err) ==
+                    SS_OK);
+    struct ss_ruleset *direct = ss_ruleset_from_files(paths, 2, &ss_hs_matcher, err, sizeof err);
+    CU_ASSERT_FATAL(direct != NULL);
+    struct ss_ruleset *rs = NULL;
+    struct ss_bundle_manifest m;
+    CU_ASSERT_FATAL(ss_bundle_load(bundle_path, NULL, &rs, &m, err, sizeof err) == SS_OK);
+    CU_ASSERT_EQUAL(m.version, direct->version);
+    CU_ASSERT_EQUAL(rs->version, direct->version);
+    CU_ASSERT_EQUAL(m.rules, 4);
+    CU_ASSERT_STRING_EQUAL(m.operator_name, "ops-a");
+    CU_ASSERT_STRING_EQUAL(m.region, "north");
+    CU_ASSERT_STRING_EQUAL(m.provenance, "fraud.rules,loans.txt");
+    CU_ASSERT_FALSE(m.is_signed);
+    const char *texts[] = {"恭喜您中奖了", "your code1234", "低息贷款来了", "get fast cash"};
+    for (size_t i = 0; i < 4; i++)
+        CU_ASSERT_EQUAL(scan_first(rs, texts[i]), scan_first(direct, texts[i]));
+    CU_ASSERT_STRING_EQUAL(rs->rules.rule[3].id, direct->rules.rule[3].id);
+    ss_ruleset_free(rs);
+    ss_ruleset_free(direct);
+}
+
+static void test_bundle_any_altered_byte_is_refused(void)
+{
+    char err[SS_BUNDLE_ERR_MAX];
+    size_t len;
+    uint8_t *b = load_bytes(&len);
+    struct ss_bundle_manifest m;
+    CU_ASSERT(ss_bundle_verify(b, len, NULL, 0, &m, err, sizeof err) == SS_OK);
+    for (size_t i = 0; i < len; i += 7) {
+        b[i] ^= 0x20;
+        CU_ASSERT(ss_bundle_verify(b, len, NULL, 0, &m, err, sizeof err) != SS_OK);
+        b[i] ^= 0x20;
+    }
+    b[len / 2] ^= 1;
+    CU_ASSERT(ss_bundle_verify(b, len, NULL, 0, &m, err, sizeof err) == SS_BAD_VALUE);
+    CU_ASSERT(strstr(err, "hash mismatch") != NULL);
+    free(b);
+}
+
+static void test_bundle_truncated_is_refused_at_every_length(void)
+{
+    char err[SS_BUNDLE_ERR_MAX];
+    size_t len;
+    uint8_t *b = load_bytes(&len);
+    struct ss_bundle_manifest m;
+    for (size_t n = 0; n < len; n++) {
+        uint8_t *copy = malloc(n ? n : 1); /* exact size: ASan sees any overread */
+        memcpy(copy, b, n);
+        CU_ASSERT(ss_bundle_verify(copy, n, NULL, 0, &m, err, sizeof err) != SS_OK);
+        free(copy);
+    }
+    free(b);
+}
+
+static void test_bundle_signed_by_trusted_key_loads_untrusted_refused(void)
+{
+    char err[SS_BUNDLE_ERR_MAX];
+    uint8_t pk[32], sk[64], pk2[32], sk2[64];
+    crypto_sign_keypair(pk, sk);
+    crypto_sign_keypair(pk2, sk2);
+    CU_ASSERT_FATAL(ss_bundle_sign(bundle_path, sk, err, sizeof err) == SS_OK);
+    size_t len;
+    uint8_t *b = load_bytes(&len);
+    struct ss_bundle_manifest m;
+    const uint8_t(*trust_ok)[32] = (const uint8_t(*)[32])pk;
+    const uint8_t(*trust_other)[32] = (const uint8_t(*)[32])pk2;
+    CU_ASSERT(ss_bundle_verify(b, len, trust_ok, 1, &m, err, sizeof err) == SS_OK);
+    CU_ASSERT(m.is_signed);
+    CU_ASSERT(memcmp(m.signer, pk, 32) == 0);
+    CU_ASSERT(ss_bundle_verify(b, len, trust_other, 1, &m, err, sizeof err) == SS_BAD_VALUE);
+    CU_ASSERT(strstr(err, "untrusted key") != NULL);
+    b[len - 1] ^= 1; /* last signature byte */
+    CU_ASSERT(ss_bundle_verify(b, len, trust_ok, 1, &m, err, sizeof err) == SS_BAD_VALUE);
+    CU_ASSERT(strstr(err, "signature does not verify") != NULL);
+    free(b);
+    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, paths, 2, NULL, NULL, err, sizeof err) == SS_OK);
+    b = load_bytes(&len);
+    CU_ASSERT(ss_bundle_verify(b, len, trust_ok, 1, &m, err, sizeof err) == SS_BAD_VALUE);
+    CU_ASSERT(strstr(err, "unsigned") != NULL);
+    free(b);
+}
+
+static void test_bundle_write_refuses_bad_rule_with_file_line(void)
+{
+    char err[SS_BUNDLE_ERR_MAX], bad[256];
+    snprintf(bad, sizeof bad, "%s/bad.rules", dir);
+    CU_ASSERT_FATAL(write_text(bad, "# header\nx.1 fraud explode literal - word\n"));
+    const char *p[] = {bad};
+    CU_ASSERT(ss_bundle_write(bundle_path, p, 1, NULL, NULL, err, sizeof err) != SS_OK);
+    CU_ASSERT(strstr(err, "bad.rules:2") != NULL);
+    unlink(bad);
+}
+
+int main(void)
+{
+    CU_initialize_registry();
+    CU_pSuite s = CU_add_suite("bundle", setup, NULL);
+    CU_add_test(s, "round trip", test_bundle_round_trip_keeps_version_and_rule_indices);
+    CU_add_test(s, "altered byte", test_bundle_any_altered_byte_is_refused);
+    CU_add_test(s, "truncated", test_bundle_truncated_is_refused_at_every_length);
+    CU_add_test(s, "signatures", test_bundle_signed_by_trusted_key_loads_untrusted_refused);
+    CU_add_test(s, "bad rule", test_bundle_write_refuses_bad_rule_with_file_line);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned f = CU_get_number_of_failures();
+    CU_cleanup_registry();
+    unlink(rules_path);
+    unlink(words_path);
+    unlink(bundle_path);
+    rmdir(dir);
+    return f != 0;
+}
