@@ -81,8 +81,8 @@ SENDER=$(python3 -c 'import collections, json, sys; print(collections.Counter(js
 
 # What a push sends: a bundle when sigsiftctl can compile one, else the
 # rule folder itself (the dataplane then compiles it on its control thread).
-if "$CTL" rules compile "$A" -o "$TMP/A.ssb" >/dev/null 2>&1 &&
-    "$CTL" rules compile "$B" -o "$TMP/B.ssb" >/dev/null 2>&1; then
+if "$CTL" rules compile "$A"/*.rules -o "$TMP/A.ssb" >/dev/null 2>&1 &&
+    "$CTL" rules compile "$B"/*.rules -o "$TMP/B.ssb" >/dev/null 2>&1; then
     PUSH_A=$TMP/A.ssb PUSH_B=$TMP/B.ssb
     # One byte flipped in the middle of B's bundle.
     python3 -c 'import sys; b = bytearray(open(sys.argv[1], "rb").read()); b[len(b) // 2] ^= 0x01; open(sys.argv[2], "wb").write(b)' \
