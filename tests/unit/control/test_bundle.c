@@ -11,6 +11,7 @@
 
 #include "control/bundle.h"
 #include "dataplane/match/ruleset_files.h"
+#include "tests/unit/runner.h"
 
 static char dir[] = "/tmp/test_bundle.XXXXXX";
 static char rules_path[256], words_path[256], bundle_path[256];
@@ -153,22 +154,20 @@ static void test_bundle_write_refuses_bad_rule_with_file_line(void)
     unlink(bad);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_bundle_round_trip_keeps_version_and_rule_indices),
+    SS_TEST(test_bundle_any_altered_byte_is_refused),
+    SS_TEST(test_bundle_truncated_is_refused_at_every_length),
+    SS_TEST(test_bundle_signed_by_trusted_key_loads_untrusted_refused),
+    SS_TEST(test_bundle_write_refuses_bad_rule_with_file_line),
+};
+
 int main(void)
 {
-    CU_initialize_registry();
-    CU_pSuite s = CU_add_suite("bundle", setup, NULL);
-    CU_add_test(s, "round trip", test_bundle_round_trip_keeps_version_and_rule_indices);
-    CU_add_test(s, "altered byte", test_bundle_any_altered_byte_is_refused);
-    CU_add_test(s, "truncated", test_bundle_truncated_is_refused_at_every_length);
-    CU_add_test(s, "signatures", test_bundle_signed_by_trusted_key_loads_untrusted_refused);
-    CU_add_test(s, "bad rule", test_bundle_write_refuses_bad_rule_with_file_line);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned f = CU_get_number_of_failures();
-    CU_cleanup_registry();
+    unsigned failures = SS_RUN_SUITE("bundle", setup, NULL, tests);
     unlink(rules_path);
     unlink(words_path);
     unlink(bundle_path);
     rmdir(dir);
-    return f != 0;
+    return failures != 0;
 }

@@ -10,6 +10,7 @@
 
 #include "control/rules_cmd.h"
 #include "dataplane/match/rules.h"
+#include "tests/unit/runner.h"
 
 static char dir[] = "/tmp/test_rules_cmd.XXXXXX";
 
@@ -110,22 +111,20 @@ static void test_diff_on_corpus_exits_0_and_needs_on(void)
     unlink(path("corpus.tsv"));
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_check_good_file_exits_0_bad_exits_1),
+    SS_TEST(test_merge_identical_repeat_kept_once),
+    SS_TEST(test_merge_same_id_other_action_refused_nothing_written),
+    SS_TEST(test_merge_needs_two_inputs_and_output),
+    SS_TEST(test_diff_on_corpus_exits_0_and_needs_on),
+};
+
 int main(void)
 {
-    CU_initialize_registry();
-    CU_pSuite s = CU_add_suite("rules_cmd", setup, NULL);
-    CU_add_test(s, "check exits", test_check_good_file_exits_0_bad_exits_1);
-    CU_add_test(s, "merge repeat", test_merge_identical_repeat_kept_once);
-    CU_add_test(s, "merge conflict", test_merge_same_id_other_action_refused_nothing_written);
-    CU_add_test(s, "merge usage", test_merge_needs_two_inputs_and_output);
-    CU_add_test(s, "diff", test_diff_on_corpus_exits_0_and_needs_on);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned f = CU_get_number_of_failures();
-    CU_cleanup_registry();
+    unsigned failures = SS_RUN_SUITE("rules_cmd", setup, NULL, tests);
     const char *names[] = {"a.rules", "b.rules", "c.rules", "bad.rules"};
     for (size_t i = 0; i < 4; i++)
         unlink(path(names[i]));
     rmdir(dir);
-    return f != 0;
+    return failures != 0;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dataplane/ctl/proto.h"
+#include "tests/unit/runner.h"
 
 static enum ss_result parse(const char *line, struct ss_ctl_request *rq)
 {
@@ -165,27 +166,23 @@ static void test_reply_overflow_becomes_an_error_reply(void)
     CU_ASSERT_EQUAL(r.buf[n - 1], '\n');
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_every_verb_without_argument_parses),
+    SS_TEST(test_push_path_is_rest_of_line_with_spaces),
+    SS_TEST(test_lists_add_names_list_and_sender),
+    SS_TEST(test_unknown_verb_or_list_is_bad_tag),
+    SS_TEST(test_missing_or_extra_argument_is_bad_length),
+    SS_TEST(test_control_character_or_nul_is_bad_value),
+    SS_TEST(test_oversize_line_and_sender_are_refused),
+    SS_TEST(test_format_writes_a_line_that_parses_back),
+    SS_TEST(test_format_refuses_what_would_not_parse_or_fit),
+    SS_TEST(test_error_reply_is_escaped_and_read_back),
+    SS_TEST(test_ok_reply_is_recognised_and_has_no_error),
+    SS_TEST(test_error_text_truncated_reply_stays_in_bounds),
+    SS_TEST(test_reply_overflow_becomes_an_error_reply),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("ctl_proto", NULL, NULL);
-    CU_ADD_TEST(s, test_every_verb_without_argument_parses);
-    CU_ADD_TEST(s, test_push_path_is_rest_of_line_with_spaces);
-    CU_ADD_TEST(s, test_lists_add_names_list_and_sender);
-    CU_ADD_TEST(s, test_unknown_verb_or_list_is_bad_tag);
-    CU_ADD_TEST(s, test_missing_or_extra_argument_is_bad_length);
-    CU_ADD_TEST(s, test_control_character_or_nul_is_bad_value);
-    CU_ADD_TEST(s, test_oversize_line_and_sender_are_refused);
-    CU_ADD_TEST(s, test_format_writes_a_line_that_parses_back);
-    CU_ADD_TEST(s, test_format_refuses_what_would_not_parse_or_fit);
-    CU_ADD_TEST(s, test_error_reply_is_escaped_and_read_back);
-    CU_ADD_TEST(s, test_ok_reply_is_recognised_and_has_no_error);
-    CU_ADD_TEST(s, test_error_text_truncated_reply_stays_in_bounds);
-    CU_ADD_TEST(s, test_reply_overflow_becomes_an_error_reply);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failed = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failed != 0;
+    return SS_RUN_SUITE("ctl_proto", NULL, NULL, tests) != 0;
 }

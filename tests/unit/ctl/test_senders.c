@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dataplane/ctl/senders.h"
+#include "tests/unit/runner.h"
 
 static enum ss_result add(struct ss_senders *t, enum ss_sender_list l, const char *s)
 {
@@ -111,21 +112,17 @@ static void test_clone_is_independent_of_its_source(void)
     ss_senders_free(b);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_added_sender_is_found_on_its_list),
+    SS_TEST(test_adding_twice_is_duplicate_and_moving_changes_list),
+    SS_TEST(test_empty_and_oversize_senders_are_refused),
+    SS_TEST(test_remove_keeps_colliding_entries_reachable),
+    SS_TEST(test_remove_from_wrong_list_or_absent_is_no_context),
+    SS_TEST(test_table_refuses_beyond_half_full),
+    SS_TEST(test_clone_is_independent_of_its_source),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("ctl_senders", NULL, NULL);
-    CU_ADD_TEST(s, test_added_sender_is_found_on_its_list);
-    CU_ADD_TEST(s, test_adding_twice_is_duplicate_and_moving_changes_list);
-    CU_ADD_TEST(s, test_empty_and_oversize_senders_are_refused);
-    CU_ADD_TEST(s, test_remove_keeps_colliding_entries_reachable);
-    CU_ADD_TEST(s, test_remove_from_wrong_list_or_absent_is_no_context);
-    CU_ADD_TEST(s, test_table_refuses_beyond_half_full);
-    CU_ADD_TEST(s, test_clone_is_independent_of_its_source);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failed = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failed != 0;
+    return SS_RUN_SUITE("ctl_senders", NULL, NULL, tests) != 0;
 }

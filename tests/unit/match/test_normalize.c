@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "dataplane/match/normalize.h"
+#include "tests/unit/runner.h"
 
 static uint8_t out[256];
 static size_t out_len;
@@ -213,36 +214,32 @@ static void test_normalize_common_hanzi_never_fold(void)
     CU_ASSERT_EQUAL(folded, 0);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_normalize_space_between_hanzi_removed),
+    SS_TEST(test_normalize_ideographic_space_removed),
+    SS_TEST(test_normalize_fullwidth_latin_folds_to_lower_ascii),
+    SS_TEST(test_normalize_fullwidth_digits_fold_to_ascii),
+    SS_TEST(test_normalize_ascii_case_and_punctuation),
+    SS_TEST(test_normalize_zero_width_inside_keyword_removed),
+    SS_TEST(test_normalize_variation_selectors_removed),
+    SS_TEST(test_normalize_cjk_punctuation_removed),
+    SS_TEST(test_normalize_emoji_and_symbols_between_hanzi_removed),
+    SS_TEST(test_normalize_circled_digits_fold),
+    SS_TEST(test_normalize_traditional_variant_folds_to_simplified),
+    SS_TEST(test_normalize_cyrillic_lookalikes_fold_to_latin),
+    SS_TEST(test_normalize_invalid_utf8_bytes_dropped),
+    SS_TEST(test_normalize_output_too_small_is_oversize_at_code_boundary),
+    SS_TEST(test_normalize_empty_gives_empty),
+    SS_TEST(test_normalize_presents_utf16le),
+    SS_TEST(test_normalize_presents_remap),
+    SS_TEST(test_normalize_random_bytes_stay_in_bounds_and_decode),
+    SS_TEST(test_normalize_common_hanzi_never_fold),
+    SS_TEST(test_normalize_remap_escape_beside_table),
+    SS_TEST(test_normalize_encoded_surrogate_dropped),
+    SS_TEST(test_normalize_code_filling_cap_exactly_fits),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("normalize", NULL, NULL);
-    CU_ADD_TEST(s, test_normalize_space_between_hanzi_removed);
-    CU_ADD_TEST(s, test_normalize_ideographic_space_removed);
-    CU_ADD_TEST(s, test_normalize_fullwidth_latin_folds_to_lower_ascii);
-    CU_ADD_TEST(s, test_normalize_fullwidth_digits_fold_to_ascii);
-    CU_ADD_TEST(s, test_normalize_ascii_case_and_punctuation);
-    CU_ADD_TEST(s, test_normalize_zero_width_inside_keyword_removed);
-    CU_ADD_TEST(s, test_normalize_variation_selectors_removed);
-    CU_ADD_TEST(s, test_normalize_cjk_punctuation_removed);
-    CU_ADD_TEST(s, test_normalize_emoji_and_symbols_between_hanzi_removed);
-    CU_ADD_TEST(s, test_normalize_circled_digits_fold);
-    CU_ADD_TEST(s, test_normalize_traditional_variant_folds_to_simplified);
-    CU_ADD_TEST(s, test_normalize_cyrillic_lookalikes_fold_to_latin);
-    CU_ADD_TEST(s, test_normalize_invalid_utf8_bytes_dropped);
-    CU_ADD_TEST(s, test_normalize_output_too_small_is_oversize_at_code_boundary);
-    CU_ADD_TEST(s, test_normalize_empty_gives_empty);
-    CU_ADD_TEST(s, test_normalize_presents_utf16le);
-    CU_ADD_TEST(s, test_normalize_presents_remap);
-    CU_ADD_TEST(s, test_normalize_random_bytes_stay_in_bounds_and_decode);
-    CU_ADD_TEST(s, test_normalize_common_hanzi_never_fold);
-    CU_ADD_TEST(s, test_normalize_remap_escape_beside_table);
-    CU_ADD_TEST(s, test_normalize_encoded_surrogate_dropped);
-    CU_ADD_TEST(s, test_normalize_code_filling_cap_exactly_fits);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("normalize", NULL, NULL, tests) != 0;
 }

@@ -3,6 +3,7 @@
 #include <CUnit/Basic.h>
 
 #include "dataplane/reasm/age_list.h"
+#include "tests/unit/runner.h"
 
 #define TIMEOUT 10
 
@@ -111,20 +112,16 @@ static void test_age_list_future_stamp_not_due(void)
     ss_age_list_fini(&a);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_age_list_empty_has_nothing_due),
+    SS_TEST(test_age_list_pops_oldest_first_and_stops_at_first_in_time),
+    SS_TEST(test_age_list_touched_slot_moves_behind_untouched),
+    SS_TEST(test_age_list_time_stepping_back_keeps_time_order),
+    SS_TEST(test_age_list_remove_middle_and_ends_relinks),
+    SS_TEST(test_age_list_future_stamp_not_due),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("age_list", NULL, NULL);
-    CU_ADD_TEST(s, test_age_list_empty_has_nothing_due);
-    CU_ADD_TEST(s, test_age_list_pops_oldest_first_and_stops_at_first_in_time);
-    CU_ADD_TEST(s, test_age_list_touched_slot_moves_behind_untouched);
-    CU_ADD_TEST(s, test_age_list_time_stepping_back_keeps_time_order);
-    CU_ADD_TEST(s, test_age_list_remove_middle_and_ends_relinks);
-    CU_ADD_TEST(s, test_age_list_future_stamp_not_due);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return SS_RUN_SUITE("age_list", NULL, NULL, tests) != 0;
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "dataplane/reasm/concat.h"
+#include "tests/unit/runner.h"
 
 #define SEC 1000000000ull
 
@@ -176,24 +177,20 @@ static void test_concat_new_rejects_zero_slots(void)
     ss_concat_free(NULL);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_concat_in_order_joins_texts),
+    SS_TEST(test_concat_out_of_order_joins_in_sequence),
+    SS_TEST(test_concat_duplicate_part_is_dropped),
+    SS_TEST(test_concat_different_senders_do_not_mix),
+    SS_TEST(test_concat_missing_part_expires),
+    SS_TEST(test_concat_oversize_total_and_bad_sequence),
+    SS_TEST(test_concat_sixteen_full_parts_fit),
+    SS_TEST(test_concat_table_full_evicts_oldest),
+    SS_TEST(test_concat_slots_are_reused),
+    SS_TEST(test_concat_new_rejects_zero_slots),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("concat", NULL, NULL);
-    CU_ADD_TEST(s, test_concat_in_order_joins_texts);
-    CU_ADD_TEST(s, test_concat_out_of_order_joins_in_sequence);
-    CU_ADD_TEST(s, test_concat_duplicate_part_is_dropped);
-    CU_ADD_TEST(s, test_concat_different_senders_do_not_mix);
-    CU_ADD_TEST(s, test_concat_missing_part_expires);
-    CU_ADD_TEST(s, test_concat_oversize_total_and_bad_sequence);
-    CU_ADD_TEST(s, test_concat_sixteen_full_parts_fit);
-    CU_ADD_TEST(s, test_concat_table_full_evicts_oldest);
-    CU_ADD_TEST(s, test_concat_slots_are_reused);
-    CU_ADD_TEST(s, test_concat_new_rejects_zero_slots);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("concat", NULL, NULL, tests) != 0;
 }

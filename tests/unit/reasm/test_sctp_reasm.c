@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "dataplane/reasm/sctp_reasm.h"
+#include "tests/unit/runner.h"
 
 /* Byte vectors keep one field per line with its comment. */
 /* clang-format off */
@@ -243,27 +244,23 @@ static void test_sctp_reasm_new_zero_slots_fails(void)
 
 /* clang-format on */
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_sctp_fragment_in_order_reassembles),
+    SS_TEST(test_sctp_fragment_out_of_order_reassembles),
+    SS_TEST(test_sctp_fragment_tsn_wrap_reassembles),
+    SS_TEST(test_sctp_fragment_duplicate_tsn_refused),
+    SS_TEST(test_sctp_fragment_gap_waits_then_expires),
+    SS_TEST(test_sctp_fragment_stray_tsn_outside_b_e_not_complete),
+    SS_TEST(test_sctp_fragment_streams_kept_apart),
+    SS_TEST(test_sctp_fragment_message_beyond_buffer_oversize),
+    SS_TEST(test_sctp_fragment_too_many_fragments_oversize),
+    SS_TEST(test_sctp_fragment_table_full_evicts_oldest),
+    SS_TEST(test_sctp_fragment_touched_message_outlives_older_untouched),
+    SS_TEST(test_sctp_fragment_whole_message_refused),
+    SS_TEST(test_sctp_reasm_new_zero_slots_fails),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("sctp_reasm", NULL, NULL);
-    CU_ADD_TEST(s, test_sctp_fragment_in_order_reassembles);
-    CU_ADD_TEST(s, test_sctp_fragment_out_of_order_reassembles);
-    CU_ADD_TEST(s, test_sctp_fragment_tsn_wrap_reassembles);
-    CU_ADD_TEST(s, test_sctp_fragment_duplicate_tsn_refused);
-    CU_ADD_TEST(s, test_sctp_fragment_gap_waits_then_expires);
-    CU_ADD_TEST(s, test_sctp_fragment_stray_tsn_outside_b_e_not_complete);
-    CU_ADD_TEST(s, test_sctp_fragment_streams_kept_apart);
-    CU_ADD_TEST(s, test_sctp_fragment_message_beyond_buffer_oversize);
-    CU_ADD_TEST(s, test_sctp_fragment_too_many_fragments_oversize);
-    CU_ADD_TEST(s, test_sctp_fragment_table_full_evicts_oldest);
-    CU_ADD_TEST(s, test_sctp_fragment_touched_message_outlives_older_untouched);
-    CU_ADD_TEST(s, test_sctp_fragment_whole_message_refused);
-    CU_ADD_TEST(s, test_sctp_reasm_new_zero_slots_fails);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    return SS_RUN_SUITE("sctp_reasm", NULL, NULL, tests) != 0;
 }

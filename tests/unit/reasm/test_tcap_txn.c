@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dataplane/reasm/tcap_txn.h"
+#include "tests/unit/runner.h"
 
 #define SEC     1000000000ull
 #define TIMEOUT (30 * SEC)
@@ -200,24 +201,20 @@ static void test_tcap_txn_new_oversized_table_refused(void)
     ss_tcap_txn_free(NULL);
 }
 
+static const struct ss_test tests[] = {
+    SS_TEST(test_tcap_txn_continue_after_dialogue_only_begin_gets_version),
+    SS_TEST(test_tcap_txn_begin_without_dialogue_is_v1),
+    SS_TEST(test_tcap_txn_end_returns_context_and_forgets),
+    SS_TEST(test_tcap_txn_abort_forgets),
+    SS_TEST(test_tcap_txn_unknown_dialogue_no_context),
+    SS_TEST(test_tcap_txn_party_is_part_of_key),
+    SS_TEST(test_tcap_txn_expiry_by_capture_time),
+    SS_TEST(test_tcap_txn_table_full_evicts_least_recent),
+    SS_TEST(test_tcap_txn_touched_dialogue_outlives_older_untouched),
+    SS_TEST(test_tcap_txn_new_oversized_table_refused),
+};
+
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("tcap_txn", NULL, NULL);
-    CU_ADD_TEST(s, test_tcap_txn_continue_after_dialogue_only_begin_gets_version);
-    CU_ADD_TEST(s, test_tcap_txn_begin_without_dialogue_is_v1);
-    CU_ADD_TEST(s, test_tcap_txn_end_returns_context_and_forgets);
-    CU_ADD_TEST(s, test_tcap_txn_abort_forgets);
-    CU_ADD_TEST(s, test_tcap_txn_unknown_dialogue_no_context);
-    CU_ADD_TEST(s, test_tcap_txn_party_is_part_of_key);
-    CU_ADD_TEST(s, test_tcap_txn_expiry_by_capture_time);
-    CU_ADD_TEST(s, test_tcap_txn_table_full_evicts_least_recent);
-    CU_ADD_TEST(s, test_tcap_txn_touched_dialogue_outlives_older_untouched);
-    CU_ADD_TEST(s, test_tcap_txn_new_oversized_table_refused);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails != 0;
+    return SS_RUN_SUITE("tcap_txn", NULL, NULL, tests) != 0;
 }
