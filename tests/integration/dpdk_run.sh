@@ -26,15 +26,7 @@ SIGSIFT=${1:-${SIGSIFT:-$ROOT/build/dataplane/cli/sigsift}}
 SHARED=$ROOT/../shared/data/pcap/tcapmap_pcapr.pcap
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-# 2-core hosts: three lcores share the two cores for the 2-worker runs.
-ONE="-l 0-1"
-TWO="--lcores (0-2)@(0-1)"
-EAL="--no-pci --no-huge --in-memory --log-level=lib.eal:error"
-
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS $1"; }
-ko() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | tail -20; }
+. "$ROOT/tests/integration/dpdk_lib.sh"
 
 if [ ! -x "$SIGSIFT" ]; then
     echo "no sigsift binary at $SIGSIFT (build it, or pass its path)"
@@ -123,8 +115,6 @@ print(n)" "$1"
     fi
 }
 
-# counter NAME FILE: value of a "name value" line of the final statistics.
-counter() { awk -v k="$1" '$1 == k {v = $2} END {print v + 0}' "$2"; }
 sum_counter() { awk -v k="$1" '$1 ~ "^worker[0-9]+\\." k "$" {s += $2} END {print s + 0}' "$2"; }
 
 run() { # run NAME LCORES VDEVARGS [options...]: stderr to $TMP/NAME.err

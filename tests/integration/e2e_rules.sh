@@ -24,16 +24,7 @@ SIGGEN=${SIGGEN:-$(dirname "$SIGSIFT")/../../tools/siggen/siggen}
 RULES=$ROOT/rules
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-ONE="-l 0-1"
-TWO="--lcores (0-2)@(0-1)"
-EAL="--no-pci --no-huge --in-memory --log-level=lib.eal:error"
-
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS $1"; }
-ko() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | tail -20; }
-# counter NAME FILE: value of a "name value" line of run's final statistics.
-counter() { awk -v k="$1" '$1 == k {v = $2} END {print v + 0}' "$2"; }
+. "$ROOT/tests/integration/dpdk_lib.sh"
 
 for tool in "$SIGSIFT" "$SIGGEN"; do
     if [ ! -x "$tool" ]; then

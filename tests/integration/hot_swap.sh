@@ -37,13 +37,9 @@ cleanup() {
 }
 trap cleanup EXIT
 SOCK=$TMP/ctl/ctl.sock
-EAL="--lcores (0-2)@(0-1) -m 512 --no-pci --no-huge --in-memory --log-level=lib.eal:error"
+. "$ROOT/tests/integration/dpdk_lib.sh"
+EAL="$TWO -m 512 $EAL"
 
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS $1"; }
-ko() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | tail -20; }
-counter() { awk -v k="$1" '$1 == k {v = $2} END {print v + 0}' "$2"; }
 json_version() { sed -n 's/^{"ok":true,"version":\([0-9]*\).*/\1/p' "$1"; }
 ctl() { "$CTL" --socket "$SOCK" "$@"; }
 
