@@ -202,9 +202,8 @@ static void print_summary(const struct scan *s, double seconds)
             (unsigned long long)st->frames, (unsigned long long)st->messages,
             (unsigned long long)st->messages_mo, (unsigned long long)st->messages_mt, seconds,
             (double)st->frames / seconds, (double)st->messages / seconds);
-    fprintf(stderr, "rule set %llu: %zu rules\n", (unsigned long long)s->screen.rs->version,
-            s->screen.rs->rules.n);
-    ss_summary_print(stderr, &s->screen.summary, &s->screen.rs->rules, 10);
+    ss_screen_report(stderr, s->screen.rs, s->o.matcher, &s->screen.summary,
+                     s->screen.judge_errors, 10);
     fprintf(stderr, "events written %llu, evidence frames %llu\n",
             (unsigned long long)s->events_written, (unsigned long long)s->evidence_frames);
     ss_stats_print(stderr, st);

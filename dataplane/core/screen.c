@@ -1,5 +1,6 @@
 #include "dataplane/core/screen.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "dataplane/output/event_json.h"
@@ -47,4 +48,14 @@ size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size
     if (!*flagged && !s->all)
         return 0;
     return ss_event_json(buf, cap, sm, s->rs, &v, s->worker);
+}
+
+void ss_screen_report(FILE *f, const struct ss_ruleset *rs, const char *matcher,
+                      const struct ss_summary *sum, uint64_t judge_errors, unsigned top)
+{
+    fprintf(f, "rule set %" PRIu64 ": %zu rules, matcher %s\n", rs->version, rs->rules.n,
+            matcher);
+    ss_summary_print(f, sum, &rs->rules, top);
+    if (judge_errors != 0)
+        fprintf(f, "judge errors %" PRIu64 " (judged on partial hits)\n", judge_errors);
 }

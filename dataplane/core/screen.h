@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "dataplane/core/sm.h"
 #include "dataplane/core/summary.h"
@@ -35,5 +36,11 @@ void ss_screen_fini(struct ss_screen *s);
  * alert or block (its frames belong in the evidence). */
 size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size_t cap,
                     bool *flagged);
+
+/* The judging part of a run's summary, as `scan` and `run` print it: the
+ * rule set, flagged messages per category, the top senders, and the
+ * scans that failed (when any). */
+void ss_screen_report(FILE *f, const struct ss_ruleset *rs, const char *matcher,
+                      const struct ss_summary *sum, uint64_t judge_errors, unsigned top);
 
 #endif

@@ -142,18 +142,14 @@ static void screen_teardown(void *shared)
 {
     struct screen_shared *s = shared;
     const struct ss_run_totals *t = &s->totals;
-    const struct ss_ruleset *rs = ss_live_ruleset(s->live);
 
     fprintf(stderr,
             "frames %" PRIu64 ", messages %" PRIu64 " in %.3f s on %u worker(s): %.0f frames/s, "
             "%.0f messages/s, %.3f Gbit/s\n",
             t->frames, t->messages, t->seconds, t->workers, per_s((double)t->frames, t->seconds),
             per_s((double)t->messages, t->seconds), per_s((double)t->bytes * 8e-9, t->seconds));
-    fprintf(stderr, "rule set %" PRIu64 ": %zu rules, matcher %s\n", rs->version, rs->rules.n,
-            s->matcher);
-    ss_summary_print(stderr, &s->summary, &rs->rules, TOP_SENDERS);
-    if (s->judge_errors != 0)
-        fprintf(stderr, "judge errors %" PRIu64 " (judged on partial hits)\n", s->judge_errors);
+    ss_screen_report(stderr, ss_live_ruleset(s->live), s->matcher, &s->summary, s->judge_errors,
+                     TOP_SENDERS);
     shared_free(s);
 }
 
