@@ -1,19 +1,17 @@
 /* The sender lists' table; see senders.h. */
 #include "dataplane/ctl/senders.h"
 
+#include "dataplane/core/hash.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MASK (SS_SENDERS_SLOTS - 1u)
 
-/* FNV-1a, 32 bits. */
 static uint32_t sender_hash(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (uint8_t)s[i]) * 16777619u;
-    return h;
+    return (uint32_t)ss_hash_bytes(SS_HASH_SEED, s, len);
 }
 
 static bool same(const struct ss_senders_entry *e, const char *s, size_t len)

@@ -3,6 +3,8 @@
  * header (RFC 4960 §3.1: source port, destination port first). */
 #include "dataplane/dpdk/flowhash.h"
 
+#include "dataplane/core/hash.h"
+
 #include <stdbool.h>
 #include <string.h>
 
@@ -27,14 +29,6 @@ struct flow {
 static uint16_t be16(const uint8_t *p)
 {
     return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-/* FNV-1a over bytes: cheap and adequate for spreading associations. */
-static uint32_t fnv(uint32_t h, const uint8_t *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 16777619u;
-    return h;
 }
 
 static enum ss_result parse_ipv4(const uint8_t *p, size_t len, struct flow *f)
@@ -105,14 +99,14 @@ static enum ss_result parse_l2(const uint8_t **p, size_t *len, uint16_t *etherty
 }
 
 /* Orders the two endpoints so that swapping direction changes nothing. */
-static uint32_t hash_pair(const uint8_t *x, const uint8_t *y, size_t n, uint32_t h)
+static uint64_t hash_pair(const uint8_t *x, const uint8_t *y, size_t n, uint64_t h)
 {
     if (memcmp(x, y, n) > 0) {
         const uint8_t *t = x;
         x = y;
         y = t;
     }
-    return fnv(fnv(h, x, n), y, n);
+    return ss_hash_bytes(ss_hash_bytes(h, x, n), y, n);
 }
 
 enum ss_result ss_flowhash(const uint8_t *p, size_t len, uint32_t *hash)
@@ -133,12 +127,12 @@ enum ss_result ss_flowhash(const uint8_t *p, size_t len, uint32_t *hash)
         return r;
     if (f.proto != IPPROTO_SCTP_NUM)
         return SS_NOT_INTERESTING;
-    uint32_t h = hash_pair(f.a, f.b, f.alen, 2166136261u);
+    uint64_t h = hash_pair(f.a, f.b, f.alen, SS_HASH_SEED);
     if (f.l4 != NULL) {
         if (f.l4len < 4)
             return SS_TRUNCATED;
         h = hash_pair(f.l4, f.l4 + 2, 2, h);
     }
-    *hash = h;
+    *hash = (uint32_t)(h ^ h >> 32);
     return SS_OK;
 }

@@ -7,8 +7,11 @@
 
 #include "dataplane/match/matcher.h"
 #include "tests/unit/runner.h"
+#include "tests/unit/tmpdir.h"
 
-static char dir[64], file[128], err[SS_RULES_ERR_MAX];
+static struct ss_tmpdir tmp;
+static const char *file;
+static char err[SS_RULES_ERR_MAX];
 
 /* The source is UTF-8, so rule lines are written as a rule file would be. */
 static const char rules_text[] = "l.1 fraud       block literal     - 中奖\n"
@@ -37,19 +40,15 @@ static void source_path(char *out, size_t cap, const char *rel)
 
 static int setup(void)
 {
-    strcpy(dir, "/tmp/ss_hs_XXXXXX");
-    if (mkdtemp(dir) == NULL)
+    if (!ss_tmpdir_make(&tmp, "hs"))
         return 1;
-    snprintf(file, sizeof file, "%s/t.rules", dir);
-    FILE *f = fopen(file, "w");
-    fputs(rules_text, f);
-    return fclose(f);
+    file = ss_tmpdir_write(&tmp, "t.rules", rules_text);
+    return file == NULL;
 }
 
 static int teardown(void)
 {
-    unlink(file);
-    return rmdir(dir);
+    return ss_tmpdir_remove(&tmp);
 }
 
 static struct ss_ruleset *build(enum ss_presentation p)
@@ -189,11 +188,9 @@ static void test_hs_empty_rule_set_scans_nothing(void)
  * report that is still a complete scan. */
 static void test_hs_combination_after_all_rules_fired_is_not_an_error(void)
 {
-    char path[160];
-    snprintf(path, sizeof path, "%s/q.rules", dir);
-    FILE *f = fopen(path, "w");
-    fputs("a fraud alert literal q 银行\nc fraud block combination - a\n", f);
-    fclose(f);
+    const char *path = ss_tmpdir_write(
+        &tmp, "q.rules", "a fraud alert literal q 银行\nc fraud block combination - a\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(path);
     struct ss_rules rules;
     struct ss_ruleset *rs = NULL;
     struct ss_ruleset_scratch *sc = NULL;

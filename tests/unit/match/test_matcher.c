@@ -6,8 +6,11 @@
 
 #include "dataplane/match/matcher.h"
 #include "tests/unit/runner.h"
+#include "tests/unit/tmpdir.h"
 
-static char dir[64], file[128], err[SS_RULES_ERR_MAX];
+static struct ss_tmpdir tmp;
+static const char *file;
+static char err[SS_RULES_ERR_MAX];
 
 /* Rule indices follow line order. */
 static const char rules_text[] = "lit.free  fraud alert literal     - 中奖\n"   /* 0: hardware */
@@ -43,19 +46,15 @@ static int setup(void)
     fake.name = "fake-fpga";
     fake.accepts = fake_accepts;
     fake.compile = fake_compile;
-    strcpy(dir, "/tmp/ss_matcher_XXXXXX");
-    if (mkdtemp(dir) == NULL)
+    if (!ss_tmpdir_make(&tmp, "matcher"))
         return 1;
-    snprintf(file, sizeof file, "%s/m.rules", dir);
-    FILE *f = fopen(file, "w");
-    fputs(rules_text, f);
-    return fclose(f);
+    file = ss_tmpdir_write(&tmp, "m.rules", rules_text);
+    return file == NULL;
 }
 
 static int teardown(void)
 {
-    unlink(file);
-    return rmdir(dir);
+    return ss_tmpdir_remove(&tmp);
 }
 
 static struct ss_ruleset *build(const struct ss_matcher_ops *primary)

@@ -6,8 +6,10 @@
 
 #include "dataplane/match/policy.h"
 #include "tests/unit/runner.h"
+#include "tests/unit/tmpdir.h"
 
-static char dir[64], file[128], err[SS_RULES_ERR_MAX];
+static struct ss_tmpdir tmp;
+static char err[SS_RULES_ERR_MAX];
 static struct ss_ruleset *rs;
 static struct ss_ruleset_scratch *sc;
 static struct ss_verdict v;
@@ -20,15 +22,11 @@ static const char rules_text[] = "a.alert advertising alert literal - promo\n"
 
 static int setup(void)
 {
-    strcpy(dir, "/tmp/ss_policy_XXXXXX");
-    if (mkdtemp(dir) == NULL)
+    const char *path;
+    if (!ss_tmpdir_make(&tmp, "policy") ||
+        (path = ss_tmpdir_write(&tmp, "p.rules", rules_text)) == NULL)
         return 1;
-    snprintf(file, sizeof file, "%s/p.rules", dir);
-    FILE *f = fopen(file, "w");
-    fputs(rules_text, f);
-    fclose(f);
     struct ss_rules rules;
-    const char *path = file;
     if (ss_rules_load(&rules, &path, 1, err, sizeof err) != SS_OK ||
         ss_ruleset_build(&rules, &ss_hs_matcher, SS_PRES_DEFAULT, 42, &rs, err, sizeof err) !=
             SS_OK)
@@ -40,8 +38,7 @@ static int teardown(void)
 {
     ss_ruleset_scratch_free(rs, sc);
     ss_ruleset_free(rs);
-    unlink(file);
-    return rmdir(dir);
+    return ss_tmpdir_remove(&tmp);
 }
 
 static void judge(const char *text)

@@ -7,18 +7,15 @@
 
 #include "dataplane/match/rules.h"
 #include "tests/unit/runner.h"
+#include "tests/unit/tmpdir.h"
 
-static char dir[64];
+static struct ss_tmpdir tmp;
 static char path[128], err[SS_RULES_ERR_MAX];
 static struct ss_rules rs;
 
 static const char *write_file(const char *name, const char *text)
 {
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    fputs(text, f);
-    fclose(f);
-    return path;
+    return ss_tmpdir_write(&tmp, name, text);
 }
 
 static enum ss_result load1(const char *p)
@@ -34,7 +31,7 @@ static void expect_error(const char *name, const char *text, const char *want)
     before.n = 12345;
     rs = before;
     CU_ASSERT_EQUAL(load1(write_file(name, text)), SS_BAD_VALUE);
-    snprintf(full, sizeof full, "%s/%s", dir, want);
+    snprintf(full, sizeof full, "%s/%s", tmp.dir, want);
     if (strcmp(err, full) != 0)
         printf("\ngot:  %s\nwant: %s\n", err, full);
     CU_ASSERT_STRING_EQUAL(err, full);
@@ -43,15 +40,12 @@ static void expect_error(const char *name, const char *text, const char *want)
 
 static int setup(void)
 {
-    strcpy(dir, "/tmp/ss_rules_XXXXXX");
-    return mkdtemp(dir) == NULL;
+    return !ss_tmpdir_make(&tmp, "rules");
 }
 
 static int teardown(void)
 {
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd);
+    return ss_tmpdir_remove(&tmp);
 }
 
 static void test_rules_good_file_loads_every_field(void)
@@ -99,7 +93,7 @@ static void test_rules_word_list_takes_base_name_category_and_alert(void)
 static void test_rules_folder_loads_rules_and_txt_in_name_order(void)
 {
     char sub[96];
-    snprintf(sub, sizeof sub, "%s/lib", dir);
+    snprintf(sub, sizeof sub, "%s/lib", tmp.dir);
     mkdir(sub, 0700);
     write_file("lib/b.rules", "b.1 phishing alert literal - click here\n");
     write_file("lib/a.txt", "free money\n");
@@ -146,7 +140,7 @@ static void test_rules_bad_regex_named_by_line(void)
     CU_ASSERT_EQUAL(
         load1(write_file("re.rules", "x.1 fraud alert regex - ab\nx.2 fraud alert regex - (ab\n")),
         SS_BAD_VALUE);
-    snprintf(full, sizeof full, "%s/re.rules:2: bad regex: ", dir);
+    snprintf(full, sizeof full, "%s/re.rules:2: bad regex: ", tmp.dir);
     CU_ASSERT_EQUAL(strncmp(err, full, strlen(full)), 0);
 }
 
@@ -154,7 +148,7 @@ static void test_rules_duplicate_id_reported_at_second_line(void)
 {
     char want[SS_RULES_ERR_MAX];
     snprintf(want, sizeof want, "dup.rules:3: duplicate rule id 'x.1' (first at %s/dup.rules:1)",
-             dir);
+             tmp.dir);
     expect_error("dup.rules",
                  "x.1 fraud alert literal - abc\nx.2 fraud alert literal - abd\n"
                  "x.1 fraud alert literal - abe\n",
@@ -175,8 +169,8 @@ static void test_rules_combination_unknown_id_rejected(void)
 static void test_rules_missing_path_rejected(void)
 {
     char want[SS_RULES_ERR_MAX];
-    snprintf(want, sizeof want, "%s/none.rules: No such file or directory", dir);
-    snprintf(path, sizeof path, "%s/none.rules", dir);
+    snprintf(want, sizeof want, "%s/none.rules: No such file or directory", tmp.dir);
+    snprintf(path, sizeof path, "%s/none.rules", tmp.dir);
     CU_ASSERT_EQUAL(load1(path), SS_BAD_VALUE);
     CU_ASSERT_STRING_EQUAL(err, want);
 }
@@ -184,9 +178,9 @@ static void test_rules_missing_path_rejected(void)
 static void test_rules_error_in_second_file_leaves_nothing(void)
 {
     char a[128], b[128];
-    snprintf(a, sizeof a, "%s/ok.rules", dir);
+    snprintf(a, sizeof a, "%s/ok.rules", tmp.dir);
     write_file("ok.rules", "x.1 fraud alert literal - abc\n");
-    snprintf(b, sizeof b, "%s/bad.rules", dir);
+    snprintf(b, sizeof b, "%s/bad.rules", tmp.dir);
     write_file("bad.rules", "x.2 fraud alert literal -\n");
     const char *paths[] = {a, b};
     memset(&rs, 0, sizeof rs);
