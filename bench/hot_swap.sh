@@ -7,12 +7,22 @@
 # judging every message without writing events (so no output back-pressure
 # stretches a burst); sigsiftctl pushes two rule sets alternately SWAPS
 # times, PAUSE seconds apart, and reads `rules status` after each.
-# Per swap: load (request received -> published: reading and checking the
-# bundle, or compiling rule files, plus every worker's scratch), quiescent
-# (published -> every worker past a quiescent point), publish -> first
-# verdict with the new version, and push -> first verdict. At the end of
-# the run the worker's longest burst-to-burst gap in the 8 iterations after
-# each swap against the longest and the mean gap elsewhere (baseline).
+# The pushes are signed bundles, checked by sigsiftctl against a trust
+# store before they are sent (the run has the same store as --trust);
+# sigsiftctl runs on core 0 (taskset), as control tools run on the
+# housekeeping cores, not on a worker's.
+# Per swap: the sigsiftctl command's wall time (start -> exit: its trust
+# check, the request, the dataplane's swap, the reply), load (request
+# received -> published: reading, hashing and deserialising the bundle,
+# plus every worker's scratch), quiescent (published -> every worker past
+# a quiescent point), publish -> first verdict with the new version,
+# request received -> first verdict, and `rules push` started -> first
+# verdict: the push reply's received_at (wall clock) less the time the
+# command was started, plus received -> first verdict (the process start
+# and the trust check are counted). At the end of
+# the run the worker's longest burst-to-burst gap in the 8 iterations
+# after each swap against the longest and the mean gap elsewhere
+# (baseline).
 #
 # usage: bench/hot_swap.sh [build dir]   (SWAPS=8 PAUSE=0.1 MESSAGES=800000)
 set -eu
@@ -33,35 +43,44 @@ $B/tools/siggen/siggen --count "$MESSAGES" --seed 3 --out "$TMP/cap.pcap" --trut
 mkdir -p "$TMP/B"
 cp rules/fraud.rules rules/phishing.rules "$TMP/B/"
 printf 'swap.dear advertising alert literal - dear\n' >"$TMP/B/swap.rules"
-if "$CTL" rules compile rules -o "$TMP/A.ssb" >/dev/null 2>&1 &&
-    "$CTL" rules compile "$TMP/B" -o "$TMP/B.ssb" >/dev/null 2>&1; then
-    A=$TMP/A.ssb B_=$TMP/B.ssb what=bundles
-else
-    A=$PWD/rules B_=$TMP/B what="rule folders (compiled on push)"
-fi
-echo "pushing: $what; rule sets: rules/ (283 rules) and fraud+phishing+1 (120 rules)"
+mkdir -p "$TMP/trust"
+"$CTL" keygen "$TMP/op" >/dev/null
+"$CTL" trust add op "$TMP/op.pub" --trust "$TMP/trust" >/dev/null
+A=$TMP/A.ssb B_=$TMP/B.ssb
+what=
+for x in "rules $A" "$TMP/B $B_"; do
+    set -- $x
+    n=$("$CTL" --json rules compile "$1" -o "$2" | sed -n 's/.*"rules":\([0-9]*\).*/\1/p')
+    "$CTL" rules sign "$2" --key "$TMP/op.key" >/dev/null
+    what="$what${what:+ and }$(basename "$1")/ ($n rules, $(stat -c %s "$2") bytes)"
+done
+echo "pushing: signed bundles of $what"
 
 $SIGSIFT run -l 0-1 -m 512 --no-pci --no-huge --in-memory --log-level=lib.eal:error \
-    --vdev "net_pcap0,rx_pcap=$TMP/cap.pcap" -- --rules rules --socket "$SOCK" \
+    --vdev "net_pcap0,rx_pcap=$TMP/cap.pcap" -- --rules rules --socket "$SOCK" --trust "$TMP/trust" \
     --report-json "$TMP/report.json" >/dev/null 2>"$TMP/run.err" &
 pid=$!
 until "$CTL" --socket "$SOCK" rules status >/dev/null 2>&1; do sleep 0.05; done
 
 num() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p" "$2"; }
 echo
-echo "| swap | load ms | quiescent us | publish -> first verdict us | push -> first verdict ms | longest gap after the swap us |"
-echo "|---|---|---|---|---|---|"
+echo "| swap | sigsiftctl push ms | load ms | quiescent us | publish -> first verdict us | received -> first verdict ms | rules push -> first verdict ms | longest gap after the swap us |"
+echo "|---|---|---|---|---|---|---|---|"
 for i in $(seq "$SWAPS"); do
     [ $((i % 2)) = 1 ] && f=$B_ || f=$A
-    "$CTL" --socket "$SOCK" rules push "$f" >"$TMP/push" || exit 1
+    t0=$(date +%s%N)
+    taskset -c 0 "$CTL" --socket "$SOCK" --json rules push "$f" --trust "$TMP/trust" >"$TMP/push" || exit 1
+    t1=$(date +%s%N)
     sleep "$PAUSE"
-    "$CTL" --socket "$SOCK" rules status >"$TMP/status"
+    taskset -c 0 "$CTL" --socket "$SOCK" --json rules status >"$TMP/status"
     kill -0 $pid 2>/dev/null || { echo "the replay ended before swap $i; raise MESSAGES"; exit 1; }
-    awk -v i="$i" -v l="$(num load_us "$TMP/push")" -v q="$(num quiescent_us "$TMP/push")" \
+    awk -v i="$i" -v c="$(((t1 - t0) / 1000))" -v l="$(num load_us "$TMP/push")" \
+        -v q="$(num quiescent_us "$TMP/push")" \
         -v p="$(num publish_to_first_verdict_us "$TMP/status")" \
         -v f="$(num push_to_first_verdict_us "$TMP/status")" \
         -v g="$(num last_swap_gap_max_us "$TMP/status")" \
-        'BEGIN { printf "| %d | %.1f | %.0f | %.1f | %.1f | %.1f |\n", i, l / 1000, q, p, f / 1000, g }'
+        -v r="$(num received_at "$TMP/push")" -v t0="$t0" \
+        'BEGIN { printf "| %d | %.1f | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f |\n", i, c / 1000, l / 1000, q, p, f / 1000, (r * 1e9 - t0) / 1e6 + f / 1000, g }'
 done
 wait $pid
 echo

@@ -2,7 +2,9 @@
 # Replay benchmark (issue 3): one siggen capture replayed by `sigsift run`
 # through net_pcap infinite_rx for a fixed time, per worker core, next to
 # the receive-and-drop floor and decode-only in the same run; judged with
-# 1k, 10k and 100k keyword word lists, 1 and 2 workers; peak RSS.
+# 1k, 10k and 100k keyword word lists, 1 and 2 workers (and 10k with the
+# event lines written to /dev/null); peak RSS; then the judging path
+# without decode (bench/match_floor) against Hyperscan alone.
 # Usage: bench/replay.sh [BUILD_DIR]   (SECONDS_PER_RUN=3 MESSAGES=50000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,11 +43,12 @@ for size in (1000, 10000, 100000):
             have.add(w); words.append(w)
     with open(f"{work}/kw{size // 1000}k.txt", "w") as f:
         f.write("\n".join(words) + "\n")
-with open(f"{work}/texts.txt", "w") as f:
+with open(f"{work}/msgs.txt", "w") as f:
     for line in open(f"{work}/truth.jsonl"):
-        t = json.loads(line).get("text")
+        m = json.loads(line)
+        t = m.get("text")
         if t:
-            f.write(t.replace("\n", " ") + "\n")
+            f.write((m.get("sender") or "") + "\t" + t.replace("\n", " ").replace("\t", " ") + "\n")
 PY
 
 sigsift() {  # sigsift LCORES NAME ARGS... -> $work/NAME.json, NAME.rss (KiB)
@@ -78,18 +81,22 @@ for k in 1 10 100; do
     row "decode + judge, ${k}k keywords" "kw${k}k_w$w" "$w"
   done
 done
+sigsift '(0-1)@(0-1)' kw10k_ev --rules "$work/kw10k.txt" --events /dev/null
+row "decode + judge, 10k keywords, events to /dev/null" kw10k_ev 1
 echo
-echo "Matching floor: the capture's texts (from the generator's truth), normalised once, scanned alone (bench/match_floor, ${secs}s)"
+echo "Judging without decode: the capture's messages (sender and text from the generator's truth), bench/match_floor, median ns/message of alternating rounds (CPU time), ${secs}s"
 echo
-echo "| keywords | bytes/text presented | Hyperscan alone messages/s | judged run, 1 worker, messages/s | run / floor | texts hit |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| keywords | bytes/text presented | texts hit | Hyperscan alone ns (M msg/s) | normalise ns | judge ns | + summary ns | + event line ns | judging beyond Hyperscan, no events | judged run, 1 worker, messages/s |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for k in 1 10 100; do
-  "$build/bench/match_floor" "$work/texts.txt" "$work/kw${k}k.txt" "$secs" >"$work/floor$k.json"
+  "$build/bench/match_floor" "$work/msgs.txt" "$work/kw${k}k.txt" "$secs" >"$work/floor$k.json"
   python3 - "$work/floor$k.json" "$work/kw${k}k_w1.json" "$k" <<'PY'
 import json, sys
 f = json.load(open(sys.argv[1])); r = json.load(open(sys.argv[2]))["total"]["messages_per_s"]
-print(f"| {sys.argv[3]}k | {f['bytes_per_text']:.1f} | {f['scan_messages_per_s']:,.0f} | {r:,.0f} | "
-      f"{r / f['scan_messages_per_s']:.3f} | {f['hit_fraction']:.1%} |")
+scan = f["scan_ns"]
+print(f"| {sys.argv[3]}k | {f['bytes_per_text']:.1f} | {f['hit_fraction']:.1%} | {scan:.0f} ({1e3 / scan:.2f}) | "
+      f"{f['normalise_ns']:.0f} | {f['judge_ns']:.0f} | {f['screen_ns']:.0f} | {f['events_ns']:.0f} | "
+      f"{(f['screen_ns'] - scan) / scan:.0%} | {r:,.0f} |")
 PY
 done
 echo

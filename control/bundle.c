@@ -98,6 +98,17 @@ enum ss_result ss_bundle_read_file(const char *path, uint8_t **bytes, size_t *le
     return SS_OK;
 }
 
+bool ss_bundle_is_bundle(const char *path)
+{
+    char magic[MAGIC_LEN];
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return false;
+    size_t n = fread(magic, 1, sizeof magic, f);
+    fclose(f);
+    return n == sizeof magic && memcmp(magic, MAGIC, MAGIC_LEN) == 0;
+}
+
 static enum ss_result write_file(const char *path, const uint8_t *p, size_t n, char *err,
                                  size_t errcap)
 {
@@ -179,20 +190,20 @@ static bool put_rules(struct buf *b, const char *const *paths, size_t n_paths, c
     return true;
 }
 
-static enum ss_result check_files(const char *const *paths, size_t n, char *err, size_t errcap)
+/* Folders were expanded by the loader: rs->rules.files lists every rule
+ * file and word list in load order, which is what the bundle carries. */
+static enum ss_result check_files(const struct ss_rules *rules, char *err, size_t errcap)
 {
-    if (n == 0 || n > SS_BUNDLE_FILES_MAX) {
-        snprintf(err, errcap, "a bundle takes 1 to %d rule files", SS_BUNDLE_FILES_MAX);
+    if (rules->n_files == 0 || rules->n_files > SS_BUNDLE_FILES_MAX) {
+        snprintf(err, errcap, "a bundle takes 1 to %d rule files, these paths hold %zu",
+                 SS_BUNDLE_FILES_MAX, rules->n_files);
         return SS_BAD_LENGTH;
     }
-    for (size_t i = 0; i < n; i++) {
-        struct stat st;
-        if (stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode) || strlen(base_name(paths[i])) > 255) {
-            snprintf(err, errcap, "%s: not a rule file (name the files of a folder one by one)",
-                     paths[i]);
+    for (size_t i = 0; i < rules->n_files; i++)
+        if (strlen(base_name(rules->files[i])) > 255) {
+            snprintf(err, errcap, "%s: file name longer than 255 bytes", rules->files[i]);
             return SS_BAD_VALUE;
         }
-    }
     return SS_OK;
 }
 
@@ -200,21 +211,23 @@ enum ss_result ss_bundle_write(const char *out_path, const char *const *paths, s
                                const char *operator_name, const char *region, char *err,
                                size_t errcap)
 {
-    if (check_files(paths, n_paths, err, errcap) != SS_OK)
-        return SS_BAD_VALUE;
     struct ss_ruleset *rs = ss_ruleset_from_files(paths, n_paths, &ss_hs_matcher, err, errcap);
     if (rs == NULL)
         return SS_BAD_VALUE;
     struct buf parts = {0}, b = {0};
     char platform[SS_BUNDLE_FIELD];
-    enum ss_result r = SS_TABLE_FULL;
+    const char *const *files = (const char *const *)rs->rules.files;
+    enum ss_result r = check_files(&rs->rules, err, errcap);
+    if (r != SS_OK)
+        goto out;
+    r = SS_TABLE_FULL;
     snprintf(err, errcap, "out of memory or a database would not serialise");
     if (!put_parts(&parts, rs, platform, sizeof platform))
         goto out;
-    uint32_t n_sect = 1 + (uint32_t)n_paths + rs->n_parts;
+    uint32_t n_sect = 1 + (uint32_t)rs->rules.n_files + rs->n_parts;
     if (!buf_put(&b, MAGIC, MAGIC_LEN) || !buf_u32(&b, SS_BUNDLE_FORMAT) || !buf_u32(&b, n_sect) ||
         !put_manifest(&b, rs, paths, n_paths, platform, operator_name, region) ||
-        !put_rules(&b, paths, n_paths, err, errcap) || !buf_put(&b, parts.p, parts.len))
+        !put_rules(&b, files, rs->rules.n_files, err, errcap) || !buf_put(&b, parts.p, parts.len))
         goto out;
     uint8_t hash[SS_BUNDLE_HASH_LEN];
     crypto_generichash(hash, sizeof hash, b.p, b.len, NULL, 0);
@@ -569,8 +582,9 @@ static enum ss_result read_trust(const char *dir, uint8_t (**keys)[SS_BUNDLE_PK_
     return SS_OK;
 }
 
-enum ss_result ss_bundle_load(const char *path, const char *trust_dir, struct ss_ruleset **out,
-                              struct ss_bundle_manifest *m, char *err, size_t errcap)
+/* The file's bytes, checked (and, with out, loaded) against trust_dir. */
+static enum ss_result from_file(const char *path, const char *trust_dir, struct ss_ruleset **out,
+                                struct ss_bundle_manifest *m, char *err, size_t errcap)
 {
     uint8_t(*keys)[SS_BUNDLE_PK_LEN] = NULL;
     size_t n_keys = 0;
@@ -578,14 +592,27 @@ enum ss_result ss_bundle_load(const char *path, const char *trust_dir, struct ss
         free(keys);
         return SS_BAD_VALUE;
     }
+    const uint8_t(*trusted)[SS_BUNDLE_PK_LEN] = (const uint8_t(*)[SS_BUNDLE_PK_LEN])keys;
     uint8_t *bytes;
     size_t len;
     enum ss_result r = ss_bundle_read_file(path, &bytes, &len, err, errcap);
     if (r == SS_OK) {
-        r = ss_bundle_load_bytes(bytes, len, (const uint8_t(*)[SS_BUNDLE_PK_LEN])keys, n_keys, out,
-                                 m, err, errcap);
+        r = out != NULL ? ss_bundle_load_bytes(bytes, len, trusted, n_keys, out, m, err, errcap)
+                        : ss_bundle_verify(bytes, len, trusted, n_keys, m, err, errcap);
         free(bytes);
     }
     free(keys);
     return r;
+}
+
+enum ss_result ss_bundle_load(const char *path, const char *trust_dir, struct ss_ruleset **out,
+                              struct ss_bundle_manifest *m, char *err, size_t errcap)
+{
+    return from_file(path, trust_dir, out, m, err, errcap);
+}
+
+enum ss_result ss_bundle_verify_file(const char *path, const char *trust_dir,
+                                     struct ss_bundle_manifest *m, char *err, size_t errcap)
+{
+    return from_file(path, trust_dir, NULL, m, err, errcap);
 }

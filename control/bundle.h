@@ -64,8 +64,10 @@ struct ss_bundle_manifest {
     uint8_t signer[SS_BUNDLE_PK_LEN];
 };
 
-/* Loads and compiles rule files (files, not folders) and writes the
- * unsigned bundle to out_path. operator_name and region may be NULL. */
+/* Loads and compiles rule files, word lists and folders of them (as
+ * ss_rules_load walks them; the bundle carries every file found, in load
+ * order) and writes the unsigned bundle to out_path. operator_name and
+ * region may be NULL. */
 enum ss_result ss_bundle_write(const char *out_path, const char *const *paths, size_t n_paths,
                                const char *operator_name, const char *region, char *err,
                                size_t errcap);
@@ -92,6 +94,15 @@ enum ss_result ss_bundle_load_bytes(const uint8_t *bytes, size_t len,
  * one *.pub file per trusted key, 64 hex digits. */
 enum ss_result ss_bundle_load(const char *path, const char *trust_dir, struct ss_ruleset **out,
                               struct ss_bundle_manifest *m, char *err, size_t errcap);
+
+/* Whether the file at path begins with the bundle magic (what a push
+ * tells from a rule file or folder). */
+bool ss_bundle_is_bundle(const char *path);
+
+/* ss_bundle_verify on the file at path, with trust_dir's keys (NULL:
+ * none required): what `sigsiftctl rules push` checks before it sends. */
+enum ss_result ss_bundle_verify_file(const char *path, const char *trust_dir,
+                                     struct ss_bundle_manifest *m, char *err, size_t errcap);
 
 /* A whole file into malloc'd *bytes (the caller frees). */
 enum ss_result ss_bundle_read_file(const char *path, uint8_t **bytes, size_t *len, char *err,

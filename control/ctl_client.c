@@ -9,11 +9,18 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "control/bundle.h"
+#include "control/ctl_print.h"
+#include "control/rules_cmd.h"
 #include "dataplane/ctl/proto.h"
 
 void ss_ctl_client_usage(FILE *f)
 {
-    fprintf(f, "  rules push BUNDLE     swap BUNDLE into the running dataplane\n"
+    fprintf(f, "  rules push BUNDLE [--trust DIR] [--allow-unsigned]\n"
+               "                        swap BUNDLE into the running dataplane, once its\n"
+               "                        signature is by a key of the trust store (default\n"
+               "                        " SS_TRUST_DIR_DEFAULT "); --allow-unsigned sends it\n"
+               "                        unchecked (the dataplane still checks its hash)\n"
                "  rules status          the active rule set, per-worker swap figures\n"
                "  rules history         loads, pushes, rollbacks and failures\n"
                "  rules rollback        back to the rule set active before the last swap\n"
@@ -100,11 +107,94 @@ static ssize_t exchange(int fd, const char *line, size_t len, char *reply, size_
     return n > 0 && reply[n - 1] == '\n' ? (ssize_t)n : -1;
 }
 
+/* rules push's own options, taken out of argv before the request line
+ * is built. */
+struct push_opts {
+    const char *path, *trust;
+    bool allow_unsigned;
+};
+
+static bool parse_push(int argc, char **argv, struct push_opts *p)
+{
+    *p = (struct push_opts){.trust = SS_TRUST_DIR_DEFAULT};
+    for (int i = 2; i < argc; i++) {
+        if (is(argv[i], "--trust") && i + 1 < argc)
+            p->trust = argv[++i];
+        else if (is(argv[i], "--allow-unsigned"))
+            p->allow_unsigned = true;
+        else if (argv[i][0] != '-' && p->path == NULL)
+            p->path = argv[i];
+        else
+            return false;
+    }
+    return p->path != NULL;
+}
+
+static int refused(bool json, const char *why)
+{
+    static struct ss_ctl_reply r;
+    if (json) {
+        ss_ctl_reply_error(&r, why);
+        fwrite(r.buf, 1, ss_ctl_reply_end(&r), stdout);
+    }
+    fprintf(stderr, "sigsiftctl: %s\n", why);
+    return SS_CTL_EXIT_REFUSED;
+}
+
+/* The importer's check, before anything is sent: hash, signature, and a
+ * signer in the trust store. */
+static bool push_trusted(const struct push_opts *p, char *why, size_t cap)
+{
+    char err[SS_BUNDLE_ERR_MAX];
+    struct ss_bundle_manifest m;
+    if (!ss_bundle_is_bundle(p->path)) {
+        snprintf(why, cap,
+                 "%s is not a bundle, so it carries no signature: compile and sign it (rules "
+                 "compile, rules sign) or push it with --allow-unsigned; nothing was sent",
+                 p->path);
+        return false;
+    }
+    if (ss_bundle_verify_file(p->path, p->trust, &m, err, sizeof err) == SS_OK)
+        return true;
+    snprintf(why, cap,
+             "%s refused: %s (trust store %s, --trust DIR); nothing was sent, the "
+             "running rule set stays active",
+             p->path, err, p->trust);
+    return false;
+}
+
+static int print_reply(const char *reply, size_t n, bool json)
+{
+    char why[512];
+    bool ok = ss_ctl_reply_is_ok(reply, n);
+    if (json)
+        fputs(reply, stdout);
+    else if (ok && !ss_ctl_print_human(stdout, reply, n))
+        fputs(reply, stdout);
+    if (ok)
+        return SS_CTL_EXIT_OK;
+    ss_ctl_reply_error_text(reply, n, why, sizeof why);
+    fprintf(stderr, "sigsiftctl: %s\n", why);
+    return SS_CTL_EXIT_REFUSED;
+}
+
 int ss_ctl_client_run(int argc, char **argv, const char *socket, bool json)
 {
     static char line[SS_CTL_LINE_MAX + 1], reply[SS_CTL_REPLY_MAX + 1];
-    char why[512];
+    struct push_opts push;
+    char why[1024];
 
+    if (is(argv[1], "push")) {
+        if (!parse_push(argc, argv, &push)) {
+            fprintf(stderr,
+                    "sigsiftctl: usage: rules push BUNDLE [--trust DIR] [--allow-unsigned]\n");
+            return SS_CTL_EXIT_USAGE;
+        }
+        if (!push.allow_unsigned && !push_trusted(&push, why, sizeof why))
+            return refused(json, why);
+        argv[2] = (char *)push.path;
+        argc = 3;
+    }
     int len = build_line(argc, argv, line, sizeof line - 1);
     if (len < 0)
         return SS_CTL_EXIT_USAGE;
@@ -117,12 +207,5 @@ int ss_ctl_client_run(int argc, char **argv, const char *socket, bool json)
         fprintf(stderr, "sigsiftctl: no reply from the dataplane (refused peer? see its log)\n");
         return SS_CTL_EXIT_UNREACHABLE;
     }
-    bool ok = ss_ctl_reply_is_ok(reply, (size_t)n);
-    if (json || ok)
-        fputs(reply, stdout);
-    if (ok)
-        return SS_CTL_EXIT_OK;
-    ss_ctl_reply_error_text(reply, (size_t)n, why, sizeof why);
-    fprintf(stderr, "sigsiftctl: %s\n", why);
-    return SS_CTL_EXIT_REFUSED;
+    return print_reply(reply, (size_t)n, json);
 }

@@ -1,11 +1,15 @@
 /* sigsiftctl's subcommands that talk to a running `sigsift run` over its
  * control socket (dataplane/ctl/proto.h):
  *
- *   rules push BUNDLE | rules status | rules history | rules rollback
+ *   rules push BUNDLE [--trust DIR] [--allow-unsigned]
+ *       checked first here: content hash, signature and a signer in the
+ *       trust store (SS_TRUST_DIR_DEFAULT); refused before anything is
+ *       sent unless --allow-unsigned
+ *   rules status | rules history | rules rollback
  *   stats
  *   lists show | lists add|remove blocklist|allowlist SENDER
  *
- * The offline subcommands (rules check / compile / diff) live beside it. */
+ * The offline subcommands live in rules_cmd.h and rules_diff.h. */
 #ifndef SS_CTL_CLIENT_H
 #define SS_CTL_CLIENT_H
 
@@ -24,8 +28,8 @@ enum {
  * subcommands above. */
 bool ss_ctl_client_handles(int argc, char **argv);
 /* Sends it to socket (NULL: SS_CTL_SOCKET_DEFAULT) and prints the
- * reply: one line for people, or the reply's JSON with json. Returns an
- * exit status. */
+ * reply: for people (ctl_print.h), or the reply's JSON with json.
+ * Returns an exit status. */
 int ss_ctl_client_run(int argc, char **argv, const char *socket, bool json);
 void ss_ctl_client_usage(FILE *f);
 

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <inttypes.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "control/bundle.h"
 #include "control/ctl_client.h"
+#include "control/rules_diff.h"
 #include "dataplane/ctl/proto.h"
 #include "dataplane/match/policy.h"
 #include "dataplane/match/ruleset_files.h"
@@ -20,15 +22,31 @@
 
 void ss_rules_cmd_usage(FILE *f)
 {
-    fprintf(f, "  rules check FILE...\n"
-               "  rules compile FILE... -o BUNDLE [--operator X] [--region Y]\n"
-               "  rules sign BUNDLE --key SECRET\n"
-               "  rules verify BUNDLE [--trust DIR]\n"
-               "  rules merge A B... -o OUT   (refused with a report on id conflicts)\n"
-               "  rules diff OLD NEW --on CORPUS.tsv   (bundles or rule files; label<TAB>text)\n"
-               "  keygen NAME\n"
+    fprintf(f, "  rules check PATH...   validate rule files, word lists (*.txt) or folders;\n"
+               "                        every error as file:line\n"
+               "  rules compile PATH... -o BUNDLE [--operator X] [--region Y]\n"
+               "                        compile them into a bundle (manifest, rule texts,\n"
+               "                        serialised databases, content hash)\n"
+               "  rules sign BUNDLE --key SECRET   sign it with a key from keygen\n"
+               "  rules verify BUNDLE [--trust DIR]   hash, signature, signer, databases\n"
+               "  rules merge A B... -o OUT   one rule file; refused, with a report, when\n"
+               "                        an id is defined differently\n"
+               "  rules diff OLD NEW --on CAPTURE|CORPUS\n"
+               "                        dry run: the messages of a pcap/pcapng capture or\n"
+               "                        a label<TAB>text corpus whose verdict changes (OLD,\n"
+               "                        NEW: bundles or rule paths); 0 whether or not any\n"
+               "                        change, 1 an input would not load or a scan failed\n"
+               "  keygen NAME           NAME.key (secret) and NAME.pub\n"
                "  trust add NAME PUBFILE | trust remove NAME | trust list   [--trust DIR]\n"
-               "         (default trust store " SS_TRUST_DIR_DEFAULT ")\n");
+               "                        the store of peers' public keys (default\n"
+               "                        " SS_TRUST_DIR_DEFAULT ")\n");
+}
+
+/* A command line that does not fit its subcommand: the form it takes. */
+static int usage_error(const char *form)
+{
+    fprintf(stderr, "sigsiftctl: usage: %s\n", form);
+    return SS_CTL_EXIT_USAGE;
 }
 
 bool ss_rules_cmd_handles(int argc, char **argv)
@@ -118,7 +136,7 @@ static int cmd_compile(const struct args *a, bool json)
 {
     char err[SS_BUNDLE_ERR_MAX];
     if (a->out == NULL)
-        return SS_CTL_EXIT_USAGE;
+        return usage_error("rules compile PATH... -o BUNDLE [--operator X] [--region Y]");
     if (ss_bundle_write(a->out, a->file, a->n, a->op, a->region, err, sizeof err) != SS_OK)
         return refused(json, err);
     struct ss_ruleset *rs = NULL;
@@ -136,7 +154,7 @@ static int cmd_verify(const struct args *a, bool json)
     struct ss_ruleset *rs = NULL;
     struct ss_bundle_manifest m;
     if (a->n != 1)
-        return SS_CTL_EXIT_USAGE;
+        return usage_error("rules verify BUNDLE [--trust DIR]");
     if (ss_bundle_load(a->file[0], a->trust, &rs, &m, err, sizeof err) != SS_OK)
         return refused(json, err);
     ss_ruleset_free(rs);
@@ -151,7 +169,7 @@ static int cmd_sign(const struct args *a, bool json)
     size_t len, bl = 0;
     uint8_t sk[SS_BUNDLE_SK_LEN];
     if (a->n != 1 || a->key == NULL)
-        return SS_CTL_EXIT_USAGE;
+        return usage_error("rules sign BUNDLE --key SECRET");
     if (sodium_init() < 0 || ss_bundle_read_file(a->key, &hex, &len, err, sizeof err) != SS_OK)
         return refused(json, "cannot read the secret key");
     int bad = sodium_hex2bin(sk, sizeof sk, (const char *)hex, len, "\n", &bl, NULL);
@@ -181,8 +199,10 @@ static int cmd_keygen(int argc, char **argv, bool json)
 {
     char path[4096];
     uint8_t pk[SS_BUNDLE_PK_LEN], sk[SS_BUNDLE_SK_LEN];
-    if (argc != 2 || sodium_init() < 0)
-        return SS_CTL_EXIT_USAGE;
+    if (argc != 2)
+        return usage_error("keygen NAME");
+    if (sodium_init() < 0)
+        return refused(json, "libsodium would not initialise");
     crypto_sign_keypair(pk, sk);
     snprintf(path, sizeof path, "%s.key", argv[1]);
     bool ok = write_hex(path, sk, sizeof sk);
@@ -273,7 +293,7 @@ static int cmd_merge(const struct args *a, bool json)
     size_t n = 0, conflicts = 0;
     int rc = SS_CTL_EXIT_OK;
     if (a->out == NULL || a->n < 2)
-        return SS_CTL_EXIT_USAGE;
+        return usage_error("rules merge A B... -o OUT");
     for (; n < a->n; n++) {
         if (ss_rules_load(&in[n], &a->file[n], 1, err, sizeof err) != SS_OK) {
             rc = refused(json, err);
@@ -303,87 +323,11 @@ out:
     return rc;
 }
 
-/* A bundle, or else one rule file compiled here. */
-static struct ss_ruleset *open_ruleset(const char *path, char *err, size_t errcap)
-{
-    struct ss_ruleset *rs = NULL;
-    struct ss_bundle_manifest m;
-    enum ss_result r = ss_bundle_load(path, NULL, &rs, &m, err, errcap);
-    if (r == SS_BAD_TAG)
-        return ss_ruleset_from_files(&path, 1, &ss_hs_matcher, err, errcap);
-    return r == SS_OK ? rs : NULL;
-}
-
-/* Judges each corpus line's text with both rule sets and prints the
- * lines whose verdict changes; returns how many did, or -1. */
-static long diff_corpus(FILE *f, const struct ss_ruleset *rs[2], struct ss_ruleset_scratch *sc[2],
-                        bool json)
-{
-    static char line[SS_MATCH_TEXT_MAX + 256];
-    long changed = 0;
-    for (unsigned long no = 1; fgets(line, sizeof line, f) != NULL; no++) {
-        char *text = strchr(line, '\t');
-        if (text == NULL)
-            continue;
-        *text++ = '\0';
-        text[strcspn(text, "\r\n")] = '\0';
-        struct ss_verdict v[2];
-        for (int k = 0; k < 2; k++)
-            if (ss_judge(rs[k], sc[k], text, strlen(text), &v[k]) != SS_OK)
-                return -1;
-        if (v[0].action == v[1].action)
-            continue;
-        changed++;
-        if (!json) {
-            printf("line %lu (%s): %s -> %s\n", no, line, ss_verdict_name(&v[0]),
-                   ss_verdict_name(&v[1]));
-            continue;
-        }
-        static struct ss_ctl_reply r;
-        r.len = 0;
-        r.overflow = false;
-        ss_ctl_reply_fmt(&r, "{\"line\":%lu,\"label\":", no);
-        ss_ctl_reply_str(&r, line, strlen(line));
-        ss_ctl_reply_fmt(&r, ",\"old\":\"%s\",\"new\":\"%s\"}", ss_verdict_name(&v[0]),
-                         ss_verdict_name(&v[1]));
-        fwrite(r.buf, 1, ss_ctl_reply_end(&r), stdout);
-    }
-    return changed;
-}
-
 static int cmd_diff(const struct args *a, bool json)
 {
-    char err[SS_BUNDLE_ERR_MAX];
-    const struct ss_ruleset *rs[2] = {NULL, NULL};
-    struct ss_ruleset_scratch *sc[2] = {NULL, NULL};
-    int rc = SS_CTL_EXIT_REFUSED;
     if (a->n != 2 || a->on == NULL)
-        return SS_CTL_EXIT_USAGE;
-    FILE *f = fopen(a->on, "r");
-    if (f == NULL)
-        return refused(json, "cannot open the corpus");
-    for (int k = 0; k < 2; k++)
-        if ((rs[k] = open_ruleset(a->file[k], err, sizeof err)) == NULL ||
-            ss_ruleset_scratch_alloc(rs[k], &sc[k]) != SS_OK) {
-            refused(json, err);
-            goto out;
-        }
-    long changed = diff_corpus(f, rs, sc, json);
-    if (changed < 0) {
-        refused(json, "a scan failed");
-        goto out;
-    }
-    if (!json)
-        printf("%ld messages change verdict\n", changed);
-    rc = SS_CTL_EXIT_OK;
-out:
-    fclose(f);
-    for (int k = 0; k < 2; k++) {
-        if (sc[k] != NULL)
-            ss_ruleset_scratch_free(rs[k], sc[k]);
-        ss_ruleset_free((struct ss_ruleset *)rs[k]);
-    }
-    return rc;
+        return usage_error("rules diff OLD NEW --on CAPTURE|CORPUS");
+    return ss_rules_diff(a->file[0], a->file[1], a->on, json);
 }
 
 /* A trusted key is one file NAME.pub of 64 hex digits in the store. */
@@ -399,6 +343,7 @@ static int trust_add(const char *dir, const char *name, const char *pub, bool js
     if (bad != 0 || bl != sizeof pk)
         return refused(json, "public key file is not 64 hex digits");
     snprintf(path, sizeof path, "%s/%s.pub", dir, name);
+    mkdir(dir, 0755); /* the first key makes the store; public keys only */
     if (!write_hex(path, pk, sizeof pk))
         return refused(json, "cannot write into the trust store");
     printf(json ? "{\"ok\":true}\n" : "trusted %s\n", name);
@@ -448,7 +393,7 @@ static int cmd_trust(int argc, char **argv, bool json)
         printf(json ? "{\"ok\":true}\n" : "removed %s\n", argv[2]);
         return SS_CTL_EXIT_OK;
     }
-    return SS_CTL_EXIT_USAGE;
+    return usage_error("trust add NAME PUBFILE | trust remove NAME | trust list  [--trust DIR]");
 }
 
 int ss_rules_cmd_run(int argc, char **argv, bool json)
@@ -458,8 +403,10 @@ int ss_rules_cmd_run(int argc, char **argv, bool json)
     if (strcmp(argv[0], "keygen") == 0)
         return cmd_keygen(argc, argv, json);
     struct args a;
-    if (!parse_args(argc - 2, argv + 2, &a))
+    if (!parse_args(argc - 2, argv + 2, &a)) {
+        fprintf(stderr, "sigsiftctl: rules %s: missing path or unknown option (--help)\n", argv[1]);
         return SS_CTL_EXIT_USAGE;
+    }
     const char *v = argv[1];
     return strcmp(v, "check") == 0     ? cmd_check(&a, json)
            : strcmp(v, "compile") == 0 ? cmd_compile(&a, json)

@@ -1,9 +1,12 @@
 /* sigsiftctl's offline subcommands, which need no running dataplane:
  *
- *   rules check FILE...                    load and validate (file:line)
- *   rules compile FILE... -o BUNDLE [--operator X] [--region Y]
+ *   rules check PATH...                    load and validate (file:line)
+ *   rules compile PATH... -o BUNDLE [--operator X] [--region Y]
+ *              (PATH: rule files, word lists or folders, as --rules)
  *   rules sign BUNDLE --key SECRET         (SECRET from keygen)
  *   rules verify BUNDLE [--trust DIR]      hash, signature, databases
+ *   rules merge A B... -o OUT              refused on conflicting ids
+ *   rules diff OLD NEW --on CAPTURE|CORPUS rules_diff.h
  *   keygen NAME                            NAME.key (secret) and NAME.pub
  *   trust add NAME PUBFILE | trust remove NAME | trust list  [--trust DIR]
  *                                          the store of peers' public keys

@@ -32,19 +32,31 @@ static void on_frame(void *arg, const uint8_t *frame, size_t len, enum ss_linkty
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: sigsift decode [--quiet] FILE.pcap|FILE.pcapng...\n"
+    fprintf(f, "usage: sigsift decode [--quiet] [--sctp-timeout SECONDS] "
+               "FILE.pcap|FILE.pcapng...\n"
                "  One JSON object per complete short message on stdout;\n"
-               "  counters on stderr unless --quiet.\n");
+               "  counters on stderr unless --quiet.\n"
+               "  --sctp-timeout SECONDS  idle time after which SCTP fragments and\n"
+               "                          duplicate-TSN state expire (default 60)\n");
 }
 
 int ss_decode_main(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {{"quiet", no_argument, NULL, 'q'},
+                                         {"sctp-timeout", required_argument, NULL, 't'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
     int quiet = 0, c;
-    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+    struct ss_pipeline_cfg cfg;
+    ss_pipeline_cfg_default(&cfg);
+    while ((c = getopt_long(argc, argv, "qt:h", opts, NULL)) != -1) {
         if (c == 'q') {
             quiet = 1;
+        } else if (c == 't') {
+            if (!ss_pipeline_parse_seconds(optarg, &cfg.sctp_timeout_ns)) {
+                fprintf(stderr, "sigsift decode: bad --sctp-timeout %s\n", optarg);
+                return 2;
+            }
         } else {
             usage(c == 'h' ? stdout : stderr);
             return c == 'h' ? 0 : 2;
@@ -55,8 +67,6 @@ int ss_decode_main(int argc, char **argv)
         return 2;
     }
     struct decode_ctx *d = malloc(sizeof(*d));
-    struct ss_pipeline_cfg cfg;
-    ss_pipeline_cfg_default(&cfg);
     if (!d || !(d->pl = ss_pipeline_new(&cfg, print_sm, d))) {
         fprintf(stderr, "sigsift decode: out of memory\n");
         free(d);

@@ -29,6 +29,7 @@ struct scan_opts {
     const char *evidence; /* NULL: none */
     const char *matcher;
     bool all, quiet;
+    uint64_t sctp_timeout_ns; /* 0: the pipeline's default */
 };
 
 struct scan {
@@ -52,7 +53,9 @@ static void usage(FILE *f)
             "  --events FILE|-     verdict events as JSON lines (default: none)\n"
             "  --evidence FILE     pcap of every frame of every flagged message\n"
             "  --all               an event for every message, not only flagged ones\n"
-            "  --matcher NAME      hyperscan (default)\n"
+            "  --matcher NAME      hyperscan (default) or fpga-sim (the simulated block)\n"
+            "  --sctp-timeout S    idle seconds before SCTP fragments and duplicate-TSN\n"
+            "                      state expire (default 60)\n"
             "  --quiet             no summary on stderr\n");
 }
 
@@ -62,10 +65,11 @@ static int parse(int argc, char **argv, struct scan_opts *o)
         {"rules", required_argument, NULL, 'r'},   {"events", required_argument, NULL, 'e'},
         {"evidence", required_argument, NULL, 'x'}, {"all", no_argument, NULL, 'a'},
         {"matcher", required_argument, NULL, 'm'}, {"quiet", no_argument, NULL, 'q'},
+        {"sctp-timeout", required_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     int c;
     o->matcher = "hyperscan";
-    while ((c = getopt_long(argc, argv, "r:e:x:am:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "r:e:x:am:qt:h", opts, NULL)) != -1) {
         switch (c) {
         case 'r':
             if (o->n_rules == RULES_MAX) {
@@ -88,6 +92,12 @@ static int parse(int argc, char **argv, struct scan_opts *o)
             break;
         case 'q':
             o->quiet = true;
+            break;
+        case 't':
+            if (!ss_pipeline_parse_seconds(optarg, &o->sctp_timeout_ns)) {
+                fprintf(stderr, "sigsift scan: bad --sctp-timeout %s\n", optarg);
+                return 2;
+            }
             break;
         case 'h':
             usage(stdout);
@@ -241,8 +251,14 @@ int ss_scan_main(int argc, char **argv)
     struct ss_ruleset_scratch *tmpl = NULL;
     struct ss_pipeline_cfg cfg;
     ss_pipeline_cfg_default(&cfg);
+    if (s->o.sctp_timeout_ns)
+        cfg.sctp_timeout_ns = s->o.sctp_timeout_ns;
     if (!m) {
-        fprintf(stderr, "sigsift scan: unknown --matcher %s\n", s->o.matcher);
+        fprintf(stderr,
+                ss_matcher_optional(s->o.matcher)
+                    ? "sigsift scan: --matcher %s is not built in this binary (needs Verilator)\n"
+                    : "sigsift scan: unknown --matcher %s\n",
+                s->o.matcher);
         rc = 2;
     } else if (!(rs = ss_ruleset_from_files(s->o.rules, s->o.n_rules, m, err, sizeof(err)))) {
         fprintf(stderr, "sigsift scan: %s\n", err);
@@ -255,6 +271,7 @@ int ss_scan_main(int argc, char **argv)
     } else if (open_outputs(s) != 0) {
         rc = 1;
     } else {
+        s->screen.events = s->events != NULL;
         rc = scan_files(s, argc, argv);
     }
     if (close_outputs(s) != 0 && rc == 0)

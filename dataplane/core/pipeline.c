@@ -69,6 +69,21 @@ void ss_pipeline_cfg_default(struct ss_pipeline_cfg *cfg)
     cfg->sctp_timeout_ns = SCTP_TIMEOUT_NS;
 }
 
+bool ss_pipeline_parse_seconds(const char *s, uint64_t *ns)
+{
+    char *end;
+    double v = strtod(s, &end);
+
+    /* The negated test also refuses NaN. */
+    if (end == s || *end != '\0' || !(v > 0 && v <= SS_PIPELINE_TIMEOUT_MAX_S))
+        return false;
+    uint64_t t = (uint64_t)(v * (double)NS_PER_SEC);
+    if (t == 0)
+        return false;
+    *ns = t;
+    return true;
+}
+
 struct ss_pipeline *ss_pipeline_new(const struct ss_pipeline_cfg *cfg, ss_sm_fn fn, void *ctx)
 {
     struct ss_pipeline *pl = calloc(1, sizeof(*pl));

@@ -6,6 +6,7 @@
 #ifndef SS_PIPELINE_H
 #define SS_PIPELINE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,6 +30,11 @@ typedef void (*ss_sm_fn)(void *ctx, const struct ss_sm *sm);
 struct ss_pipeline;
 
 void ss_pipeline_cfg_default(struct ss_pipeline_cfg *cfg);
+/* Parses a timeout option given in seconds ("60", "2.5"): more than 0 and
+ * at most SS_PIPELINE_TIMEOUT_MAX_S. Returns false, *ns unchanged, on
+ * anything else. */
+#define SS_PIPELINE_TIMEOUT_MAX_S 86400
+bool ss_pipeline_parse_seconds(const char *s, uint64_t *ns);
 struct ss_pipeline *ss_pipeline_new(const struct ss_pipeline_cfg *cfg, ss_sm_fn fn, void *ctx);
 void ss_pipeline_free(struct ss_pipeline *pl);
 

@@ -12,6 +12,7 @@ enum ss_result ss_screen_init(struct ss_screen *s, const struct ss_ruleset *rs,
     s->rs = rs;
     s->worker = worker;
     s->all = all;
+    s->events = true;
     return ss_ruleset_scratch_clone(tmpl, rs, &s->scratch);
 }
 
@@ -45,7 +46,7 @@ size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size
     apply_sender_lists(s->senders, sm, &v);
     ss_summary_add(&s->summary, sm, &v);
     *flagged = v.action >= SS_ACTION_ALERT;
-    if (!*flagged && !s->all)
+    if (!s->events || (!*flagged && !s->all))
         return 0;
     return ss_event_json(buf, cap, sm, s->rs, &v, s->worker);
 }

@@ -21,19 +21,22 @@ struct ss_screen {
     struct ss_ruleset_scratch *scratch;
     unsigned worker;
     bool all;
+    bool events;                      /* a sink takes event lines; false: none formatted */
     const struct ss_senders *senders; /* sender lists; NULL: none */
     uint64_t judge_errors;            /* scans that failed; judged on partial hits */
     struct ss_summary summary;
 };
 
-/* Clones the worker's scratch from tmpl (made once per rule set). */
+/* Clones the worker's scratch from tmpl (made once per rule set). Event
+ * lines are formatted (events = true); a caller without a sink clears
+ * events, so no message pays for a line nobody writes. */
 enum ss_result ss_screen_init(struct ss_screen *s, const struct ss_ruleset *rs,
                               const struct ss_ruleset_scratch *tmpl, unsigned worker, bool all);
 void ss_screen_fini(struct ss_screen *s);
 
 /* Judges sm; writes its event line into buf and returns the length (0:
- * no event, or it did not fit). *flagged says whether the verdict was
- * alert or block (its frames belong in the evidence). */
+ * no event, events off, or it did not fit). *flagged says whether the
+ * verdict was alert or block (its frames belong in the evidence). */
 size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size_t cap,
                     bool *flagged);
 

@@ -17,7 +17,8 @@
  *                         does not share the client's working directory),
  *                         verify it and swap it in;
  *                         {"ok":true,"version":V,"previous":P,"rules":N,
- *                          "load_us":..,"publish_us":..,"quiescent_us":..}
+ *                          "source":..,"load_us":..,"quiescent_us":..,
+ *                          "received_at":unix s with 6 decimals}
  *   rules status          {"ok":true,"version":V,"rules":N,"source":..,
  *                          "since":..,"swaps":..,"workers":[{"worker":0,
  *                          "swap_gap_max_us":..,"steady_gap_max_us":..,

@@ -62,6 +62,20 @@ static enum ss_result ber_length(struct ss_rd *r, struct ss_ber *out, size_t *n)
     return SS_OK;
 }
 
+/* Nearly every TCAP/MAP element has a low tag number (§8.1.2.2) and a
+ * short definite length (§8.1.3.4), or one long-form length octet (0x81,
+ * §8.1.3.5: the TCAP message, the component and SM-RP-UI of any long
+ * text): the header length for those, read here directly with the same
+ * checks and results as the general path; 0 for every other form. */
+static size_t ber_common_header(const uint8_t *p, size_t len)
+{
+    if (len < 2 || (p[0] & 0x1f) == 0x1f)
+        return 0;
+    if (p[1] < 0x80)
+        return 2;
+    return p[1] == 0x81 && len >= 3 ? 3 : 0;
+}
+
 /* X.690 §8.1.5: indefinite contents run to the end-of-contents octets
  * (00 00) at this level, so the nested elements are walked to find them. */
 static enum ss_result ber_indefinite_len(const uint8_t *p, size_t len, unsigned depth, size_t *n)
@@ -72,6 +86,16 @@ static enum ss_result ber_indefinite_len(const uint8_t *p, size_t len, unsigned 
         if (p[off] == 0 && p[off + 1] == 0) {
             *n = off;
             return SS_OK;
+        }
+        /* A child in the common form is skipped by its header alone;
+         * only the others (nested indefinite ones) are read whole. */
+        size_t hdr = ber_common_header(p + off, len - off);
+        if (hdr) {
+            size_t clen = p[off + hdr - 1];
+            if (clen > len - off - hdr)
+                return SS_TRUNCATED;
+            off += hdr + clen;
+            continue;
         }
         struct ss_ber child;
         enum ss_result rc = ber_read_at(p + off, len - off, depth + 1, &child);
@@ -114,20 +138,6 @@ static enum ss_result ber_read_at(const uint8_t *p, size_t len, unsigned depth, 
     out->len = n;
     out->total = r.off + n + 2;
     return SS_OK;
-}
-
-/* Nearly every TCAP/MAP element has a low tag number (§8.1.2.2) and a
- * short definite length (§8.1.3.4), or one long-form length octet (0x81,
- * §8.1.3.5: the TCAP message, the component and SM-RP-UI of any long
- * text): the header length for those, read here directly with the same
- * checks and results as the general path; 0 for every other form. */
-static size_t ber_common_header(const uint8_t *p, size_t len)
-{
-    if (len < 2 || (p[0] & 0x1f) == 0x1f)
-        return 0;
-    if (p[1] < 0x80)
-        return 2;
-    return p[1] == 0x81 && len >= 3 ? 3 : 0;
 }
 
 enum ss_result ss_ber_read(const uint8_t *p, size_t len, struct ss_ber *out)

@@ -1,34 +1,49 @@
 #include <stdbool.h>
+#include <string.h>
 
 #include "dataplane/decode/text.h"
 #include "dataplane/decode/utf8.h"
 
 #define GSM7_ESC 0x1b
 
-/* TS 23.038 §6.2.1 default alphabet as Unicode. Matches Wireshark's
- * epan/charsets.c so that sigsift's text equals tshark's gsm_sms.sms_text:
- * 0x09 is U+00C7 (capital C cedilla, as the table prints it), 0x0a LF,
- * 0x0d CR; 0x1b is the escape and never looked up here. */
+/* TS 23.038 §6.2.1 default alphabet as Unicode, written once and
+ * expanded into the two tables below. Matches Wireshark's epan/charsets.c
+ * so that sigsift's text equals tshark's gsm_sms.sms_text: 0x09 is U+00C7
+ * (capital C cedilla, as the table prints it), 0x0a LF, 0x0d CR; 0x1b is
+ * the escape and never looked up as a character. */
 /* clang-format off */
-static const uint16_t gsm7_default[128] = {
-    /* 0x00 */ 0x0040, 0x00a3, 0x0024, 0x00a5, 0x00e8, 0x00e9, 0x00f9, 0x00ec,
-    /* 0x08 */ 0x00f2, 0x00c7, 0x000a, 0x00d8, 0x00f8, 0x000d, 0x00c5, 0x00e5,
-    /* 0x10 */ 0x0394, 0x005f, 0x03a6, 0x0393, 0x039b, 0x03a9, 0x03a0, 0x03a8,
-    /* 0x18 */ 0x03a3, 0x0398, 0x039e, 0x00a0, 0x00c6, 0x00e6, 0x00df, 0x00c9,
-    /* 0x20 */ 0x0020, 0x0021, 0x0022, 0x0023, 0x00a4, 0x0025, 0x0026, 0x0027,
-    /* 0x28 */ 0x0028, 0x0029, 0x002a, 0x002b, 0x002c, 0x002d, 0x002e, 0x002f,
-    /* 0x30 */ 0x0030, 0x0031, 0x0032, 0x0033, 0x0034, 0x0035, 0x0036, 0x0037,
-    /* 0x38 */ 0x0038, 0x0039, 0x003a, 0x003b, 0x003c, 0x003d, 0x003e, 0x003f,
-    /* 0x40 */ 0x00a1, 0x0041, 0x0042, 0x0043, 0x0044, 0x0045, 0x0046, 0x0047,
-    /* 0x48 */ 0x0048, 0x0049, 0x004a, 0x004b, 0x004c, 0x004d, 0x004e, 0x004f,
-    /* 0x50 */ 0x0050, 0x0051, 0x0052, 0x0053, 0x0054, 0x0055, 0x0056, 0x0057,
-    /* 0x58 */ 0x0058, 0x0059, 0x005a, 0x00c4, 0x00d6, 0x00d1, 0x00dc, 0x00a7,
-    /* 0x60 */ 0x00bf, 0x0061, 0x0062, 0x0063, 0x0064, 0x0065, 0x0066, 0x0067,
-    /* 0x68 */ 0x0068, 0x0069, 0x006a, 0x006b, 0x006c, 0x006d, 0x006e, 0x006f,
-    /* 0x70 */ 0x0070, 0x0071, 0x0072, 0x0073, 0x0074, 0x0075, 0x0076, 0x0077,
-    /* 0x78 */ 0x0078, 0x0079, 0x007a, 0x00e4, 0x00f6, 0x00f1, 0x00fc, 0x00e0,
-};
+#define GSM7_DEFAULT(X) \
+    /* 0x00 */ X(0x0040) X(0x00a3) X(0x0024) X(0x00a5) X(0x00e8) X(0x00e9) X(0x00f9) X(0x00ec) \
+    /* 0x08 */ X(0x00f2) X(0x00c7) X(0x000a) X(0x00d8) X(0x00f8) X(0x000d) X(0x00c5) X(0x00e5) \
+    /* 0x10 */ X(0x0394) X(0x005f) X(0x03a6) X(0x0393) X(0x039b) X(0x03a9) X(0x03a0) X(0x03a8) \
+    /* 0x18 */ X(0x03a3) X(0x0398) X(0x039e) X(0x00a0) X(0x00c6) X(0x00e6) X(0x00df) X(0x00c9) \
+    /* 0x20 */ X(0x0020) X(0x0021) X(0x0022) X(0x0023) X(0x00a4) X(0x0025) X(0x0026) X(0x0027) \
+    /* 0x28 */ X(0x0028) X(0x0029) X(0x002a) X(0x002b) X(0x002c) X(0x002d) X(0x002e) X(0x002f) \
+    /* 0x30 */ X(0x0030) X(0x0031) X(0x0032) X(0x0033) X(0x0034) X(0x0035) X(0x0036) X(0x0037) \
+    /* 0x38 */ X(0x0038) X(0x0039) X(0x003a) X(0x003b) X(0x003c) X(0x003d) X(0x003e) X(0x003f) \
+    /* 0x40 */ X(0x00a1) X(0x0041) X(0x0042) X(0x0043) X(0x0044) X(0x0045) X(0x0046) X(0x0047) \
+    /* 0x48 */ X(0x0048) X(0x0049) X(0x004a) X(0x004b) X(0x004c) X(0x004d) X(0x004e) X(0x004f) \
+    /* 0x50 */ X(0x0050) X(0x0051) X(0x0052) X(0x0053) X(0x0054) X(0x0055) X(0x0056) X(0x0057) \
+    /* 0x58 */ X(0x0058) X(0x0059) X(0x005a) X(0x00c4) X(0x00d6) X(0x00d1) X(0x00dc) X(0x00a7) \
+    /* 0x60 */ X(0x00bf) X(0x0061) X(0x0062) X(0x0063) X(0x0064) X(0x0065) X(0x0066) X(0x0067) \
+    /* 0x68 */ X(0x0068) X(0x0069) X(0x006a) X(0x006b) X(0x006c) X(0x006d) X(0x006e) X(0x006f) \
+    /* 0x70 */ X(0x0070) X(0x0071) X(0x0072) X(0x0073) X(0x0074) X(0x0075) X(0x0076) X(0x0077) \
+    /* 0x78 */ X(0x0078) X(0x0079) X(0x007a) X(0x00e4) X(0x00f6) X(0x00f1) X(0x00fc) X(0x00e0)
 /* clang-format on */
+
+#define GSM7_CP(u) (u),
+static const uint16_t gsm7_default[128] = {GSM7_DEFAULT(GSM7_CP)};
+
+/* The same characters pre-encoded as UTF-8 (all in the BMP, so 1 to 3
+ * bytes): the bytes in bits 0-23, first byte lowest,
+ * and the byte count in bits 24-31, so that converting a septet is one
+ * load and three byte stores. */
+#define GSM7_UTF8(u)                                                                               \
+    ((u) < 0x80    ? 1u << 24 | (u)                                                                \
+     : (u) < 0x800 ? 2u << 24 | (0x80u | ((u)&0x3fu)) << 8 | (0xc0u | (u) >> 6)                   \
+                   : 3u << 24 | (0x80u | ((u)&0x3fu)) << 16 | (0x80u | ((u) >> 6 & 0x3fu)) << 8 |  \
+                         (0xe0u | (u) >> 12)),
+static const uint32_t gsm7_utf8[128] = {GSM7_DEFAULT(GSM7_UTF8)};
 
 /* TS 23.038 §6.2.1.1 extension table (default, no national shift).
  * Returns U+FFFD for a code with no extension, as Wireshark does. */
@@ -130,4 +145,88 @@ enum ss_result ss_gsm7_to_utf8(const uint8_t *sept, size_t n, char *out, size_t 
     if (n < SIZE_MAX / SS_UTF8_PER_UNIT_MAX - 2 && SS_UTF8_PER_UNIT_MAX * (n + 1) < cap)
         return gsm7_convert(sept, n, out, cap, out_len, bad, false);
     return gsm7_convert(sept, n, out, cap, out_len, bad, true);
+}
+
+/* One septet of the fused converter below, whose caller has bounded the
+ * output: the escape and the character after it take the general path,
+ * every other septet one table load and three byte stores (the third
+ * byte of a shorter form is overwritten by the next character or the
+ * NUL). */
+static inline __attribute__((always_inline)) size_t gsm7_septet(unsigned c, bool *esc, char *out,
+                                                                size_t len, unsigned *nbad)
+{
+    if (c == GSM7_ESC) {
+        *esc = true;
+        return len;
+    }
+    if (*esc) {
+        uint32_t u = gsm7_extension((uint8_t)c);
+        *esc = false;
+        *nbad += u == SS_UNI_REPLACEMENT;
+        return ss_utf8_write(u, out, len);
+    }
+    uint32_t e = gsm7_utf8[c];
+    out[len] = (char)e;
+    out[len + 1] = (char)(e >> 8);
+    out[len + 2] = (char)(e >> 16);
+    return len + (e >> 24);
+}
+
+/* Eight septets are seven octets: with bit offset fill (0..6) they lie in
+ * the 64-bit little-endian word at the group's first octet. */
+static inline uint64_t gsm7_word(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof(v));
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+enum ss_result ss_gsm7_packed_to_utf8(const uint8_t *p, size_t len, size_t fill_bits,
+                                      size_t nsept, char *out, size_t cap, size_t *out_len,
+                                      unsigned *bad)
+{
+    *out_len = 0;
+    *bad = 0;
+    if (cap > 0)
+        out[0] = '\0';
+    if (fill_bits > 6)
+        return SS_BAD_VALUE;
+    size_t bits = 8 * len;
+    if (bits < fill_bits || (bits - fill_bits) / 7 < nsept)
+        return SS_TRUNCATED;
+    /* The general path when the output might not fit (never for one
+     * part's text): see ss_gsm7_to_utf8 for the bound. */
+    if (nsept > SS_GSM7_PART_SEPTETS || SS_UTF8_PER_UNIT_MAX * (nsept + 1) >= cap) {
+        uint8_t sept[SS_GSM7_PART_SEPTETS];
+        if (nsept > SS_GSM7_PART_SEPTETS)
+            return SS_BAD_LENGTH;
+        ss_gsm7_unpack(p, len, fill_bits, nsept, sept);
+        return ss_gsm7_to_utf8(sept, nsept, out, cap, out_len, bad);
+    }
+    bool esc = false;
+    unsigned nbad = 0;
+    size_t olen = 0, i = 0;
+    /* Whole groups of eight whose 8-octet word lies inside the data. */
+    for (; i + 8 <= nsept && i / 8 * 7 + 8 <= len; i += 8) {
+        uint64_t v = gsm7_word(p + i / 8 * 7) >> fill_bits;
+#pragma GCC unroll 8
+        for (unsigned j = 0; j < 8; j++)
+            olen = gsm7_septet((unsigned)(v >> (7 * j)) & 0x7f, &esc, out, olen, &nbad);
+    }
+    for (; i < nsept; i++) {
+        size_t bit = fill_bits + 7 * i;
+        size_t byte = bit / 8, shift = bit % 8;
+        unsigned v = p[byte] >> shift;
+        if (shift > 1)
+            v |= (unsigned)p[byte + 1] << (8 - shift);
+        olen = gsm7_septet(v & 0x7f, &esc, out, olen, &nbad);
+    }
+    if (esc) {
+        nbad++;
+        olen = ss_utf8_write(SS_UNI_REPLACEMENT, out, olen);
+    }
+    return ss_utf8_end(out, olen, nbad, out_len, bad, SS_OK);
 }

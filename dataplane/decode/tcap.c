@@ -129,6 +129,52 @@ static bool tcap_is_dialogue_as(const struct ss_ber *oid)
             memcmp(oid->val, unidialogue_as_id, oid->len) == 0);
 }
 
+/* A short-form element header at p[at] with identifier id whose contents
+ * end by end: the contents' end, or 0 when the header is not so. */
+static size_t dlg_short(const uint8_t *p, size_t at, size_t end, uint8_t id)
+{
+    if (end - at < 2 || p[at] != id || p[at + 1] >= 0x80 || p[at + 1] > end - at - 2)
+        return 0;
+    return at + 2 + p[at + 1];
+}
+
+/* The dialogue portion as MAP peers nearly always encode it, matched
+ * octet by octet: EXTERNAL { dialogue-as OID, [0] { AARQ or AARE {
+ * protocol-version [0] of 2 octets (optional), ACN [1] { OID } ... } } },
+ * every length in the short form. Each test is one the general walk below
+ * makes on the same octets, so when they all pass it would read the same
+ * ACN; true then, with *rc the result. False leaves the portion to the
+ * general walk (long or indefinite lengths, other orders, other syntax). */
+static bool tcap_dialogue_common(const struct ss_ber *portion, struct ss_tcap *out,
+                                 enum ss_result *rc)
+{
+    const uint8_t *p = portion->val;
+    size_t at = 2 + 2 + sizeof(dialogue_as_id);
+    size_t ext_end = dlg_short(p, 0, portion->len, DLG_EXTERNAL);
+
+    if (ext_end < at || p[2] != BER_OID || p[3] != sizeof(dialogue_as_id) ||
+        memcmp(p + 4, dialogue_as_id, sizeof(dialogue_as_id)) != 0)
+        return false;
+    size_t single_end = dlg_short(p, at, ext_end, DLG_SINGLE_ASN1);
+    if (!single_end)
+        return false;
+    at += 2;
+    size_t pdu_end = dlg_short(p, at, single_end, DLG_AARQ);
+    if (!pdu_end)
+        pdu_end = dlg_short(p, at, single_end, DLG_AARE);
+    if (!pdu_end)
+        return false;
+    at += 2;
+    if (pdu_end - at >= 4 && p[at] == 0x80 && p[at + 1] == 2)
+        at += 4;
+    size_t acn_end = dlg_short(p, at, pdu_end, DLG_ACN);
+    if (!acn_end || !dlg_short(p, at + 2, acn_end, BER_OID))
+        return false;
+    struct ss_ber oid = {.id = BER_OID, .val = p + at + 4, .len = p[at + 3]};
+    *rc = tcap_acn(&oid, out);
+    return true;
+}
+
 /* Q.773 §4.2.3: DialoguePortion ::= [APPLICATION 11] EXTERNAL {
  * direct-reference OID, single-ASN1-type [0] DialoguePDU }. A dialogue of
  * another abstract syntax is valid but carries no ACN for us. */
@@ -138,6 +184,8 @@ static enum ss_result tcap_dialogue(const struct ss_ber *portion, struct ss_tcap
     size_t off = 0;
     enum ss_result rc;
 
+    if (tcap_dialogue_common(portion, out, &rc))
+        return rc;
     if ((rc = tcap_only(portion->val, portion->len, DLG_EXTERNAL, &ext)) != SS_OK)
         return rc;
     if ((rc = tcap_next(ext.val, ext.len, &off, &oid)) != SS_OK)

@@ -1,8 +1,5 @@
 #include "dataplane/decode/text.h"
 
-/* Septets in one part: 160 (TS 23.040 §9.2.3.16). */
-#define TEXT_SEPTETS_MAX 160
-
 static enum ss_result text_gsm7(const struct ss_tpdu *t, char *out, size_t cap, size_t *out_len,
                                 unsigned *bad)
 {
@@ -12,17 +9,14 @@ static enum ss_result text_gsm7(const struct ss_tpdu *t, char *out, size_t cap, 
     size_t udh_bits = t->udh_len * 8;
     size_t fill = (7 - udh_bits % 7) % 7;
     size_t udh_sept = (udh_bits + 6) / 7;
-    uint8_t sept[TEXT_SEPTETS_MAX];
 
     if (udh_sept > t->udl || t->udh_len > t->ud_len)
         return SS_BAD_LENGTH;
     size_t nsept = t->udl - udh_sept;
-    if (nsept > TEXT_SEPTETS_MAX)
+    if (nsept > SS_GSM7_PART_SEPTETS)
         return SS_BAD_LENGTH;
-    size_t got = ss_gsm7_unpack(t->ud + t->udh_len, t->ud_len - t->udh_len, fill, nsept, sept);
-    if (got < nsept)
-        return SS_TRUNCATED;
-    return ss_gsm7_to_utf8(sept, nsept, out, cap, out_len, bad);
+    return ss_gsm7_packed_to_utf8(t->ud + t->udh_len, t->ud_len - t->udh_len, fill, nsept, out,
+                                  cap, out_len, bad);
 }
 
 enum ss_result ss_text_decode(const struct ss_tpdu *t, char *out, size_t cap, size_t *out_len,

@@ -22,6 +22,14 @@ size_t ss_gsm7_unpack(const uint8_t *p, size_t len, size_t fill_bits, size_t nse
  * to UTF-8. *bad counts unmappable characters. */
 enum ss_result ss_gsm7_to_utf8(const uint8_t *sept, size_t n, char *out, size_t cap, size_t *out_len,
                                unsigned *bad);
+/* Septets in one part: 160 (TS 23.040 §9.2.3.16). */
+#define SS_GSM7_PART_SEPTETS 160
+/* ss_gsm7_unpack and ss_gsm7_to_utf8 in one pass, without the septet
+ * array: nsept septets starting fill_bits (0..6) into p. SS_TRUNCATED
+ * (out left empty) when the data holds fewer. */
+enum ss_result ss_gsm7_packed_to_utf8(const uint8_t *p, size_t len, size_t fill_bits,
+                                      size_t nsept, char *out, size_t cap, size_t *out_len,
+                                      unsigned *bad);
 enum ss_result ss_ucs2_to_utf8(const uint8_t *p, size_t len, char *out, size_t cap, size_t *out_len,
                                unsigned *bad);
 /* The text of one TPDU's user data, after its UDH. SS_UNSUPPORTED for 8-bit

@@ -314,9 +314,14 @@ static void reply_swap(struct ss_ctl_reply *r, const struct ss_live_gen *now,
                      now->rs->version, before != NULL ? before->rs->version : 0);
     ss_ctl_reply_fmt(r, ",\"rules\":%zu,\"source\":", now->rs->rules.n);
     ss_ctl_reply_str(r, now->source, strlen(now->source));
-    ss_ctl_reply_fmt(r, ",\"load_us\":%.1f,\"quiescent_us\":%.1f}",
+    ss_ctl_reply_fmt(r, ",\"load_us\":%.1f,\"quiescent_us\":%.1f",
                      tsc_us(t->publish_tsc - now->recv_tsc),
                      tsc_us(t->quiescent_tsc - t->publish_tsc));
+    /* The request's arrival on the wall clock: a client adds what it
+     * spent before sending to the dataplane's own figures. */
+    uint64_t at = wall_ns() - (uint64_t)(tsc_us(rte_rdtsc() - now->recv_tsc) * 1e3);
+    ss_ctl_reply_fmt(r, ",\"received_at\":%" PRIu64 ".%06" PRIu64 "}", at / 1000000000u,
+                     at % 1000000000u / 1000u);
 }
 
 static void push_failed(struct ss_live *l, const char *path, const char *why,

@@ -1,7 +1,8 @@
 /* What `rules push PATH` loads: a rule bundle made by `sigsiftctl rules
- * compile` (verified by its content hash, deserialised, never compiled
- * here), or else a rule file, word list or folder, compiled here on the
- * control thread with the run's --matcher. */
+ * compile` (verified by its content hash and any signature, against the
+ * run's --trust store when it has one; deserialised, never compiled
+ * here), or else, without --trust, a rule file, word list or folder,
+ * compiled here on the control thread with the run's --matcher. */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,18 +11,6 @@
 #include "dataplane/dpdk/opts.h"
 #include "dataplane/match/ruleset_files.h"
 
-static bool is_bundle(const char *path)
-{
-    char magic[8] = {0};
-    FILE *f = fopen(path, "rb");
-
-    if (f == NULL)
-        return false;
-    size_t n = fread(magic, 1, sizeof(magic), f);
-    fclose(f);
-    return n == sizeof(magic) && memcmp(magic, "SSBUNDLE", sizeof(magic)) == 0;
-}
-
 struct ss_ruleset *ss_live_load(const char *path, void *arg, char *err, size_t errcap)
 {
     const struct ss_run_opts *o = arg;
@@ -29,8 +18,13 @@ struct ss_ruleset *ss_live_load(const char *path, void *arg, char *err, size_t e
     struct ss_ruleset *rs = NULL;
     struct ss_bundle_manifest man;
 
-    if (is_bundle(path))
-        return ss_bundle_load(path, NULL, &rs, &man, err, errcap) == SS_OK ? rs : NULL;
+    if (ss_bundle_is_bundle(path))
+        return ss_bundle_load(path, o->trust, &rs, &man, err, errcap) == SS_OK ? rs : NULL;
+    if (o->trust != NULL) {
+        snprintf(err, errcap, "not a bundle, and this run takes signed bundles only (--trust %s)",
+                 o->trust);
+        return NULL;
+    }
     if (m == NULL) {
         snprintf(err, errcap, "unknown matcher %s", o->matcher);
         return NULL;

@@ -23,6 +23,7 @@ enum {
     OPT_PACKETS,
     OPT_REPORT_JSON,
     OPT_SOCKET,
+    OPT_TRUST,
     OPT_HELP,
 };
 
@@ -40,6 +41,7 @@ static const struct option long_opts[] = {
     {"packets", required_argument, NULL, OPT_PACKETS},
     {"report-json", required_argument, NULL, OPT_REPORT_JSON},
     {"socket", required_argument, NULL, OPT_SOCKET},
+    {"trust", required_argument, NULL, OPT_TRUST},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
 };
@@ -50,7 +52,7 @@ void ss_run_usage(FILE *f)
             "usage: sigsift run [EAL arguments] -- [options]\n"
             "  --rules PATH         rule file, word list (*.txt) or folder (repeatable);\n"
             "                       without it messages are decoded, not judged\n"
-            "  --matcher NAME       matcher backend (default hyperscan)\n"
+            "  --matcher NAME       hyperscan (default) or fpga-sim (the simulated block)\n"
             "  --events FILE|-      write events as JSON lines\n"
             "  --evidence FILE      write the frames of flagged messages (pcap)\n"
             "  --all                one event per message, not only flagged ones\n"
@@ -63,6 +65,9 @@ void ss_run_usage(FILE *f)
             "  --report-json FILE   throughput per worker as JSON\n"
             "  --socket PATH        control socket for sigsiftctl (default " SS_CTL_SOCKET_DEFAULT
             ")\n"
+            "  --trust DIR          `rules push` takes only bundles signed by a key in DIR\n"
+            "                       (sigsiftctl trust add); without it, any intact bundle\n"
+            "                       or rule path\n"
             "e.g. sigsift run -l 0-1 --no-pci --no-huge --vdev net_pcap0,rx_pcap=X.pcap -- --all "
             "--events -\n",
             SS_RUN_BURST_MAX);
@@ -125,6 +130,9 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
         return 0;
     case OPT_SOCKET:
         o->socket = arg;
+        return 0;
+    case OPT_TRUST:
+        o->trust = arg;
         return 0;
     case OPT_ALL:
         o->all = true;

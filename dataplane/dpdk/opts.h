@@ -19,6 +19,7 @@ struct ss_run_opts {
     const char *evidence;    /* --evidence FILE.pcap, NULL = none */
     const char *report_json; /* --report-json FILE, NULL = none */
     const char *socket;      /* --socket PATH: control socket (ctl/proto.h); NULL = default */
+    const char *trust;       /* --trust DIR: pushes must be bundles signed by its keys */
     bool all;                /* --all: one event per message */
     bool drop;               /* --drop: receive and free, no decoding */
     unsigned workers;        /* --workers N; 0 = one per worker lcore */

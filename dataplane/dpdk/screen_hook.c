@@ -46,7 +46,11 @@ static int screen_setup(const struct ss_run_opts *o, void **shared)
     struct screen_shared *s;
 
     if (m == NULL) {
-        fprintf(stderr, "sigsift run: unknown --matcher %s\n", o->matcher);
+        fprintf(stderr,
+                ss_matcher_optional(o->matcher)
+                    ? "sigsift run: --matcher %s is not built in this binary (needs Verilator)\n"
+                    : "sigsift run: unknown --matcher %s\n",
+                o->matcher);
         return -1;
     }
     if ((s = calloc(1, sizeof *s)) == NULL) {
@@ -82,6 +86,7 @@ static void *screen_init(unsigned worker_id, const struct ss_run_opts *o, void *
     c->live = s->live;
     c->screen.worker = worker_id;
     c->screen.all = o->all;
+    c->screen.events = o->events != NULL;
     return c;
 }
 
@@ -99,7 +104,7 @@ static void screen_on_sm(void *ctx, const struct ss_sm *sm, struct ss_event_out 
     c->screen.senders = ss_live_senders(c->live);
     size_t n = ss_screen_sm(&c->screen, sm, out->buf, out->cap, &flagged);
 
-    out->len = n == 0 && (flagged || c->screen.all) ? out->cap + 1 : n;
+    out->len = n == 0 && c->screen.events && (flagged || c->screen.all) ? out->cap + 1 : n;
     out->evidence = flagged;
 }
 

@@ -5,7 +5,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct ss_matcher_ops *const matchers[] = {&ss_hs_matcher};
+#ifdef SS_HAVE_FPGA_SIM
+#include "dataplane/fpga/fpga_matcher.h"
+#endif
+
+static const struct ss_matcher_ops *const matchers[] = {
+    &ss_hs_matcher,
+#ifdef SS_HAVE_FPGA_SIM
+    &ss_fpga_sim_matcher,
+#endif
+};
+
+/* Backends a build may leave out (meson options). */
+static const char *const optional_matchers[] = {"fpga-sim"};
+
+bool ss_matcher_optional(const char *name)
+{
+    for (size_t i = 0; i < sizeof optional_matchers / sizeof optional_matchers[0]; i++)
+        if (strcmp(optional_matchers[i], name) == 0)
+            return true;
+    return false;
+}
 
 const struct ss_matcher_ops *ss_matcher_find(const char *name)
 {

@@ -72,6 +72,10 @@ extern const struct ss_matcher_ops ss_hs_matcher;
 
 /* The matcher named (e.g. "hyperscan"), or NULL. */
 const struct ss_matcher_ops *ss_matcher_find(const char *name);
+/* Whether name is a backend some builds leave out ("fpga-sim" needs
+ * Verilator): when ss_matcher_find() misses it, it is not built in this
+ * binary rather than unknown. */
+bool ss_matcher_optional(const char *name);
 
 struct ss_ruleset_part {
     const struct ss_matcher_ops *ops;

@@ -1,7 +1,9 @@
 /* Normalisation tables and the one-pass normalise+present loop. */
 #include "dataplane/match/normalize.h"
 
+#include <pthread.h>
 #include <stdbool.h>
+#include <string.h>
 
 #define D SS_NORM_DROP
 
@@ -130,10 +132,11 @@ uint32_t ss_norm_fold(uint32_t cp)
  * up to three bytes in bits 0-23 (first byte lowest) and their count in
  * bits 24-31 (0 when the character is dropped), or BMP_SLOW when the
  * code takes more bytes (remap escapes) or the slot is a surrogate. One
- * load replaces the fold's range search and the remap's rank lookup;
- * the tables are derived from fold() and ss_present_cp() at start, so
- * they cannot disagree with them. 3 x 256 KiB, of which a Chinese text
- * touches a few KiB (bench/norm_bench.c). */
+ * load replaces the fold's range search and the remap's rank lookup.
+ * A presentation's table is derived from fold() and ss_present_cp() on
+ * its first use (pthread_once; about a millisecond), so it cannot
+ * disagree with them, and a process pays only for the presentation it
+ * uses: 256 KiB, of which a Chinese text touches a few KiB. */
 #define BMP_SLOW   0xffu
 #define BMP_COUNT  0x10000u
 #define BMP_NBYTES 24
@@ -154,16 +157,33 @@ static uint32_t bmp_entry(enum ss_presentation p, uint32_t folded)
     return e;
 }
 
-__attribute__((constructor)) static void build_bmp_code(void)
+static void build_bmp_code(enum ss_presentation p)
 {
     for (uint32_t cp = 0; cp < BMP_COUNT; cp++) {
         bool surrogate = cp >= 0xd800 && cp <= 0xdfff;
-        uint32_t folded = surrogate ? D : fold(cp);
-        for (int p = 0; p < SS_PRES_COUNT; p++)
-            bmp_code[p][cp] =
-                surrogate ? BMP_SLOW << BMP_NBYTES : bmp_entry((enum ss_presentation)p, folded);
+        bmp_code[p][cp] = surrogate ? BMP_SLOW << BMP_NBYTES : bmp_entry(p, fold(cp));
     }
 }
+
+#define SS_PRES_BUILD(name, str)                                                                   \
+    static void build_##name(void)                                                                 \
+    {                                                                                              \
+        build_bmp_code(SS_PRES_##name);                                                            \
+    }
+SS_PRESENTATION_LIST(SS_PRES_BUILD)
+#undef SS_PRES_BUILD
+
+static pthread_once_t bmp_once[SS_PRES_COUNT] = {
+#define SS_PRES_ONCE(name, str) PTHREAD_ONCE_INIT,
+    SS_PRESENTATION_LIST(SS_PRES_ONCE)
+#undef SS_PRES_ONCE
+};
+
+static void (*const bmp_build[SS_PRES_COUNT])(void) = {
+#define SS_PRES_FN(name, str) build_##name,
+    SS_PRESENTATION_LIST(SS_PRES_FN)
+#undef SS_PRES_FN
+};
 
 /* Decodes one UTF-8 character at s[0..left), left > 0, with the
  * one- and three-byte forms (ASCII, hanzi) inline; 0 if invalid. */
@@ -182,16 +202,14 @@ static inline size_t utf8_decode(const uint8_t *s, size_t left, uint32_t *cp)
     return ss_present_next(SS_PRES_UTF8, s, left, &off, cp) == SS_OK ? off : 0;
 }
 
-/* Appends one table entry's bytes. The common case stores three bytes
+/* Appends one table entry's bytes. The common case stores four bytes
  * whatever the count (the spare ones are overwritten by the next code or
  * lie beyond *n), so there is no branch on the count. */
 static inline bool put_entry(uint32_t e, uint8_t *out, size_t cap, size_t *n)
 {
     size_t k = e >> BMP_NBYTES;
-    if (cap - *n >= 3) {
-        out[*n] = (uint8_t)e;
-        out[*n + 1] = (uint8_t)(e >> 8);
-        out[*n + 2] = (uint8_t)(e >> 16);
+    if (cap - *n >= 4) {
+        memcpy(out + *n, &e, 4);
     } else if (k <= cap - *n) {
         for (size_t i = 0; i < k; i++)
             out[*n + i] = (uint8_t)(e >> (8 * i));
@@ -202,9 +220,113 @@ static inline bool put_entry(uint32_t e, uint8_t *out, size_t cap, size_t *n)
     return true;
 }
 
-/* The loop, specialised by the compiler for each constant p. A
- * branch-free variant (ASCII and three-byte forms selected with masks)
- * was measured 2x slower than these predictable branches and dropped. */
+/* One character the general way: decode, table or fold and present.
+ * Returns the input bytes used (at least 1: an invalid byte is skipped)
+ * or 0 when the output did not fit. */
+static inline __attribute__((always_inline)) size_t
+normalize_one(enum ss_presentation p, const uint32_t *code, const uint8_t *s, size_t left,
+              uint8_t *out, size_t cap, size_t *n)
+{
+    uint32_t cp;
+    size_t used = utf8_decode(s, left, &cp);
+    if (used == 0)
+        return 1;
+    uint32_t e = cp < BMP_COUNT ? code[cp] : BMP_SLOW << BMP_NBYTES;
+    bool fits;
+    if (e >> BMP_NBYTES != BMP_SLOW)
+        fits = put_entry(e, out, cap, n);
+    else
+        fits = (cp = fold(cp)) == D || ss_present_cp(p, cp, out, cap, n);
+    return fits ? used : 0;
+}
+
+/* Input bytes a step of eight characters may read (it uses up to 28)
+ * and output bytes it may write past its own (a 4-byte store per
+ * character): the loop goes one character at a time when either side
+ * has less room. */
+#define ROOM 32
+
+#ifdef __AVX2__
+#include <immintrin.h>
+
+/* Up to eight characters per step when the text at s starts with
+ * three-byte UTF-8 sequences (hanzi, CJK and full-width punctuation):
+ * the bytes are spread into eight 32-bit lanes, checked and decoded
+ * together, then each character's table entry is stored as the scalar
+ * path stores it. Only the leading characters that are well-formed
+ * three-byte sequences of a code point >= U+0800 whose entry is not
+ * BMP_SLOW are taken; the first other character (ASCII, a surrogate, a
+ * remap escape, a malformed byte) and all after it are left to the
+ * scalar path, so the output is the scalar path's. How far a step goes
+ * is known from the input bytes before any table load, so steps do not
+ * wait on each other's loads (a version that decided after the loads,
+ * and one with a gather and vpcompressb, were slower than scalar code).
+ * Storing every lane unconditionally (no branch per character) was
+ * measured slower and dropped. Reads s[0..28); writes out[0..32).
+ * Returns the characters taken (0-8) and adds the bytes written to *n. */
+static inline unsigned normalize_vec8(const uint32_t *code, const uint8_t *s, uint8_t *out,
+                                      size_t *n)
+{
+    const __m256i spread = _mm256_setr_epi8(0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1,
+                                            0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1);
+    __m256i raw = _mm256_loadu2_m128i((const __m128i *)(s + 12), (const __m128i *)s);
+    __m256i d = _mm256_shuffle_epi8(raw, spread);
+    __m256i form = _mm256_cmpeq_epi32(_mm256_and_si256(d, _mm256_set1_epi32(0x00c0c0f0)),
+                                      _mm256_set1_epi32(0x008080e0));
+    __m256i cp = _mm256_or_si256(
+        _mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(d, _mm256_set1_epi32(0x0f)), 12),
+                        _mm256_srli_epi32(_mm256_and_si256(d, _mm256_set1_epi32(0x3f00)), 2)),
+        _mm256_srli_epi32(_mm256_and_si256(d, _mm256_set1_epi32(0x3f0000)), 16));
+    __m256i ok = _mm256_and_si256(form, _mm256_cmpgt_epi32(cp, _mm256_set1_epi32(0x7ff)));
+    unsigned mask = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(ok));
+    unsigned take = (unsigned)__builtin_ctz(~mask | 0x100u);
+    uint32_t c[8];
+    size_t w = 0;
+
+    _mm256_storeu_si256((__m256i *)c, cp);
+    for (unsigned k = 0; k < take; k++) {
+        uint32_t e = code[c[k]];
+        if (__builtin_expect(e >> BMP_NBYTES == BMP_SLOW, 0)) {
+            take = k;
+            break;
+        }
+        memcpy(out + w, &e, 4);
+        w += e >> BMP_NBYTES;
+    }
+    *n += w;
+    return take;
+}
+#endif
+
+/* The leading ASCII characters of s[0..8), up to eight, in one step: the
+ * 8 bytes are read as one word and the ASCII prefix found from their high
+ * bits; every byte's entry is stored (those past the prefix are
+ * overwritten or lie beyond *n), so there is no branch per character.
+ * Reads s[0..8); writes out[0..32). Returns the characters taken. */
+static inline unsigned normalize_ascii8(const uint32_t *code, const uint8_t *s, uint8_t *out,
+                                        size_t *n)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t high = w & 0x8080808080808080ull;
+    unsigned take = high ? (unsigned)__builtin_ctzll(high) / 8 : 8;
+    size_t at = 0;
+    for (unsigned k = 0; k < 8; k++) {
+        uint32_t e = code[s[k] & 0x7f];
+        memcpy(out + at, &e, 4);
+        at += k < take ? e >> BMP_NBYTES : 0;
+    }
+    *n += at;
+    return take;
+}
+
+/* The loop, specialised by the compiler for each constant p. Runs of
+ * ASCII go up to eight at a time (normalize_ascii8), and with AVX2 runs
+ * of three-byte characters too (normalize_vec8); the character that ends
+ * a run, and everything when the text or the output is near its end,
+ * goes one at a time. A branch-free one-at-a-time variant (ASCII and
+ * three-byte forms selected with masks) was measured 2x slower than
+ * these predictable branches and dropped. */
 static inline __attribute__((always_inline)) enum ss_result
 normalize_as(enum ss_presentation p, const uint8_t *s, size_t len, uint8_t *out, size_t cap,
              size_t *out_len)
@@ -214,23 +336,30 @@ normalize_as(enum ss_presentation p, const uint8_t *s, size_t len, uint8_t *out,
     enum ss_result r = SS_OK;
 
     while (off < len) {
-        uint32_t cp;
-        size_t used = utf8_decode(s + off, len - off, &cp);
-        if (used == 0) {
-            off++;
-            continue;
+        if (len - off >= ROOM && cap - n >= ROOM) {
+            if (s[off] < 0x80) {
+                unsigned k = normalize_ascii8(code, s + off, out + n, &n);
+                off += k;
+                if (k == 8)
+                    continue;
+            }
+#ifdef __AVX2__
+            else {
+                unsigned k = normalize_vec8(code, s + off, out + n, &n);
+                off += 3 * k;
+                if (k == 8)
+                    continue;
+            }
+#endif
+            if (off >= len)
+                break;
         }
-        off += used;
-        uint32_t e = cp < BMP_COUNT ? code[cp] : BMP_SLOW << BMP_NBYTES;
-        bool fits;
-        if (e >> BMP_NBYTES != BMP_SLOW)
-            fits = put_entry(e, out, cap, &n);
-        else
-            fits = (cp = fold(cp)) == D || ss_present_cp(p, cp, out, cap, &n);
-        if (!fits) {
+        size_t used = normalize_one(p, code, s + off, len - off, out, cap, &n);
+        if (used == 0) {
             r = SS_OVERSIZE;
             break;
         }
+        off += used;
     }
     *out_len = n;
     return r;
@@ -240,6 +369,9 @@ enum ss_result ss_normalize(enum ss_presentation p, const char *in, size_t len, 
                             size_t cap, size_t *out_len)
 {
     const uint8_t *s = (const uint8_t *)in;
+    if ((unsigned)p >= SS_PRES_COUNT)
+        p = SS_PRES_REMAP;
+    pthread_once(&bmp_once[p], bmp_build[p]);
     switch (p) {
     case SS_PRES_UTF8:
         return normalize_as(SS_PRES_UTF8, s, len, out, cap, out_len);

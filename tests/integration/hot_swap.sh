@@ -2,7 +2,8 @@
 # Hot swap of the rule set under traffic (issue 4): while `sigsift run`
 # (2 workers, software distribution, net_pcap) replays a siggen capture
 # with one event per message, sigsiftctl swaps two rule sets in
-# alternately (pushes and a rollback) and pushes a damaged one. Then:
+# alternately (pushes and a rollback) and tries pushes that must be
+# refused. Then:
 #   - no frame lost: port ipackets = frames the workers took = frames in
 #     the capture, imissed 0, every mbuf back in its pool;
 #   - every message judged exactly once, and each worker's version
@@ -10,7 +11,11 @@
 #   - the messages each version judged are judged as the reference matcher
 #     (e2e_oracle.py, written from rules/README.md) judges them with that
 #     version's rules, from siggen's truth texts;
-#   - the damaged push fails with a reason and changes nothing;
+#   - bundles with a bad signature, an untrusted signer, altered bytes or
+#     none, and a rule folder, are refused by sigsiftctl's trust check
+#     (nothing sent); an altered and an untrusted bundle sent with
+#     --allow-unsigned are refused by the dataplane (content hash, its
+#     --trust); each with its reason, the old version still active;
 #   - a sender put on the blocklist between two swaps is blocked after.
 # The replay is one pass (lossless: workers wait rather than drop): with
 # infinite_rx every repeat of the capture is an SCTP retransmission to the
@@ -41,7 +46,7 @@ SOCK=$TMP/ctl/ctl.sock
 EAL="$TWO -m 512 $EAL"
 
 json_version() { sed -n 's/^{"ok":true,"version":\([0-9]*\).*/\1/p' "$1"; }
-ctl() { "$CTL" --socket "$SOCK" "$@"; }
+ctl() { "$CTL" --socket "$SOCK" --json "$@"; }
 
 for tool in "$SIGSIFT" "$CTL" "$SIGGEN"; do
     if [ ! -x "$tool" ]; then
@@ -75,25 +80,33 @@ RULES
 FRAMES=$(sed -n 's/.*: \([0-9]*\) frames,.*/\1/p' "$TMP/siggen.err")
 SENDER=$(python3 -c 'import collections, json, sys; print(collections.Counter(json.loads(l)["sender"] for l in open(sys.argv[1])).most_common(1)[0][0])' "$TMP/truth.jsonl")
 
-# What a push sends: a bundle when sigsiftctl can compile one, else the
-# rule folder itself (the dataplane then compiles it on its control thread).
-if "$CTL" rules compile "$A"/*.rules -o "$TMP/A.ssb" >/dev/null 2>&1 &&
-    "$CTL" rules compile "$B"/*.rules -o "$TMP/B.ssb" >/dev/null 2>&1; then
-    PUSH_A=$TMP/A.ssb PUSH_B=$TMP/B.ssb
-    # One byte flipped in the middle of B's bundle.
-    python3 -c 'import sys; b = bytearray(open(sys.argv[1], "rb").read()); b[len(b) // 2] ^= 0x01; open(sys.argv[2], "wb").write(b)' \
-        "$PUSH_B" "$TMP/bad.ssb"
-    BAD=$TMP/bad.ssb
-else
-    echo "NOTE sigsiftctl cannot compile bundles here: pushing rule folders"
-    PUSH_A=$A PUSH_B=$B
-    BAD=$TMP/bad
-    mkdir -p "$BAD"
-    printf 'bad.1 fraud block regex - (unclosed\n' >"$BAD/bad.rules"
+# What a push sends: bundles compiled from the folders and signed with the
+# operator's key, which the importer's trust store (sigsiftctl --trust and
+# the run's --trust) holds; a peer's key it does not hold.
+TRUST=$TMP/trust
+mkdir -p "$TRUST"
+PUSH_A=$TMP/A.ssb PUSH_B=$TMP/B.ssb
+if ! { "$CTL" keygen "$TMP/op" && "$CTL" keygen "$TMP/peer" &&
+    "$CTL" trust add op "$TMP/op.pub" --trust "$TRUST" &&
+    "$CTL" rules compile "$A" -o "$PUSH_A" && "$CTL" rules compile "$B" -o "$PUSH_B" &&
+    cp "$PUSH_B" "$TMP/unsigned.ssb" &&
+    "$CTL" rules sign "$PUSH_A" --key "$TMP/op.key" && "$CTL" rules sign "$PUSH_B" --key "$TMP/op.key" &&
+    cp "$PUSH_B" "$TMP/peer.ssb" && "$CTL" rules sign "$TMP/peer.ssb" --key "$TMP/peer.key"; } \
+    >"$TMP/prep.out" 2>&1; then
+    ko "keys, trust store and signed bundles" "$TMP/prep.out"
+    echo "$pass passed, $fail failed"
+    exit 1
 fi
+# flip FROM TO OFFSET: one byte of FROM flipped (OFFSET from the end when
+# negative); a signature's bytes are the bundle's last 64.
+flip() {
+    python3 -c 'import sys; b = bytearray(open(sys.argv[1], "rb").read()); b[int(sys.argv[3])] ^= 0x01; open(sys.argv[2], "wb").write(b)' "$@"
+}
+flip "$PUSH_B" "$TMP/tampered.ssb" 3000
+flip "$PUSH_B" "$TMP/badsig.ssb" -10
 
 "$SIGSIFT" run $EAL --vdev "net_pcap0,rx_pcap=$TMP/cap.pcap" -- --rules "$A" --all \
-    --events "$TMP/events.jsonl" --socket "$SOCK" --report-json "$TMP/report.json" \
+    --events "$TMP/events.jsonl" --socket "$SOCK" --trust "$TRUST" --report-json "$TMP/report.json" \
     >"$TMP/run.out" 2>"$TMP/run.err" &
 RUN_PID=$!
 for _ in $(seq 100); do
@@ -124,7 +137,7 @@ chmod 0700 "$TMP" "$TMP/ctl"
 # push FILE DIR: one swap; its version appended to the pushed sequence.
 swaps=0
 push() {
-    if ctl rules push "$1" >"$TMP/push.out" 2>"$TMP/push.err"; then
+    if ctl rules push "$1" --trust "$TRUST" >"$TMP/push.out" 2>"$TMP/push.err"; then
         json_version "$TMP/push.out" >>"$TMP/pushed"
         echo "$(json_version "$TMP/push.out") $2" >>"$TMP/dirs"
         swaps=$((swaps + 1))
@@ -146,20 +159,46 @@ fi
 push "$PUSH_B" "$B"
 sleep 0.05
 
-# A damaged push: refused with its reason, nothing changes.
-ctl rules status >"$TMP/before_bad"
-if ctl rules push "$BAD" >"$TMP/bad.out" 2>"$TMP/bad.err"; then
-    ko "the damaged push was accepted" "$TMP/bad.out"
-else
+# Refused pushes change nothing: the version and the history stay.
+# refused WHAT WHY PUSH-ARGS...: exit 1 and WHY on stderr.
+refused() {
+    what=$1 why=$2
+    shift 2
+    ctl rules status >"$TMP/before_bad"
+    ctl rules history >"$TMP/hist_before"
+    ctl rules push "$@" >"$TMP/bad.out" 2>"$TMP/bad.err"
     rc=$?
     ctl rules status >"$TMP/after_bad"
+    ctl rules history >"$TMP/hist_after"
     if [ $rc = 1 ] && [ "$(json_version "$TMP/before_bad")" = "$(json_version "$TMP/after_bad")" ] &&
-        grep -q "stays active" "$TMP/bad.err"; then
-        ok "damaged push refused (exit 1), version unchanged: $(cat "$TMP/bad.err")"
+        grep -q "$why" "$TMP/bad.err"; then
+        ok "$what refused (exit 1), version unchanged: $(cut -c1-160 "$TMP/bad.err")"
     else
-        ko "damaged push: exit $rc, or the version changed" "$TMP/bad.err"
+        ko "$what: exit $rc, or the version changed, or no '$why'" "$TMP/bad.err"
     fi
-fi
+}
+# Stopped by sigsiftctl (the importer's trust store): nothing reaches the
+# dataplane, so its history does not grow either.
+unsent() {
+    refused "$@"
+    cmp -s "$TMP/hist_before" "$TMP/hist_after" && ok "$1: nothing sent (history unchanged)" ||
+        ko "$1: the dataplane's history changed"
+}
+unsent "bad signature" "signature does not verify" "$TMP/badsig.ssb" --trust "$TRUST"
+unsent "untrusted signer" "signed by untrusted key" "$TMP/peer.ssb" --trust "$TRUST"
+unsent "tampered bundle" "content hash mismatch" "$TMP/tampered.ssb" --trust "$TRUST"
+unsent "unsigned bundle" "bundle is unsigned" "$TMP/unsigned.ssb" --trust "$TRUST"
+unsent "rule folder" "not a bundle" "$B" --trust "$TRUST"
+# Sent unchecked (--allow-unsigned): the dataplane's own checks refuse
+# them (content hash; its --trust store) and keep the old rules.
+refused "tampered bundle sent unchecked" "content hash mismatch.*stays active" "$TMP/tampered.ssb" --allow-unsigned
+refused "untrusted signer sent unchecked" "untrusted key.*stays active" "$TMP/peer.ssb" --allow-unsigned
+
+# For people: status without --json.
+"$CTL" --socket "$SOCK" rules status >"$TMP/status.txt" 2>&1
+grep -q "^version: *$(json_version "$TMP/after_bad")\$" "$TMP/status.txt" && grep -q '^workers:' "$TMP/status.txt" &&
+    ok "rules status for people: $(head -1 "$TMP/status.txt"), a workers table" ||
+    ko "rules status without --json" "$TMP/status.txt"
 
 if ctl rules rollback >"$TMP/rb.out" 2>"$TMP/rb.err"; then
     json_version "$TMP/rb.out" >>"$TMP/pushed"

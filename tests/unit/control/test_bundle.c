@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "control/bundle.h"
+#include "dataplane/match/policy.h"
 #include "dataplane/match/ruleset_files.h"
 #include "tests/unit/runner.h"
 
@@ -154,12 +156,81 @@ static void test_bundle_write_refuses_bad_rule_with_file_line(void)
     unlink(bad);
 }
 
+/* A folder is walked as the loader walks it (rules/README.md: *.rules and
+ * *.txt files and sub-folders, in name order; other files ignored); the
+ * bundle carries each file, so its rules keep their word-list ids. */
+static void test_bundle_from_folder_carries_every_file_of_it(void)
+{
+    char lib[256], sub[256], f1[300], f2[300], f3[300], err[SS_BUNDLE_ERR_MAX];
+    snprintf(lib, sizeof lib, "%s/lib", dir);
+    snprintf(sub, sizeof sub, "%s/lib/sub", dir);
+    snprintf(f1, sizeof f1, "%s/a.rules", lib);
+    snprintf(f2, sizeof f2, "%s/loans.txt", sub);
+    snprintf(f3, sizeof f3, "%s/notes.md", lib);
+    CU_ASSERT_FATAL(mkdir(lib, 0700) == 0 && mkdir(sub, 0700) == 0);
+    CU_ASSERT_FATAL(write_text(f1, "a.1 fraud block literal - 恭喜您中奖\n") &&
+                    write_text(f2, "低息贷款\n\nfast cash\n") && write_text(f3, "x y z\n"));
+    const char *p[] = {lib};
+    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, p, 1, NULL, NULL, err, sizeof err) == SS_OK);
+    struct ss_ruleset *rs = NULL;
+    struct ss_bundle_manifest m;
+    CU_ASSERT_FATAL(ss_bundle_load(bundle_path, NULL, &rs, &m, err, sizeof err) == SS_OK);
+    CU_ASSERT_EQUAL(m.rules, 3);
+    CU_ASSERT_STRING_EQUAL(m.provenance, "lib");
+    CU_ASSERT_EQUAL(rs->rules.n_files, 2);
+    struct ss_ruleset_scratch *sc = NULL;
+    struct ss_verdict v;
+    const char *text = "Fast cash now";
+    CU_ASSERT_FATAL(ss_ruleset_scratch_alloc(rs, &sc) == SS_OK);
+    CU_ASSERT_FATAL(ss_judge(rs, sc, text, strlen(text), &v) == SS_OK);
+    CU_ASSERT_EQUAL_FATAL(v.n_rules, 1);
+    CU_ASSERT_STRING_EQUAL(rs->rules.rule[v.rules[0]].id, "loans:3");
+    CU_ASSERT_STRING_EQUAL(rs->rules.category[rs->rules.rule[v.rules[0]].category], "loans");
+    ss_ruleset_scratch_free(rs, sc);
+    ss_ruleset_free(rs);
+    unlink(f1);
+    unlink(f2);
+    unlink(f3);
+    rmdir(sub);
+    rmdir(lib);
+}
+
+/* What `rules push` checks before sending: the magic, then the file
+ * against a trust store folder of NAME.pub files. */
+static void test_bundle_file_checked_against_trust_folder(void)
+{
+    char err[SS_BUNDLE_ERR_MAX], trust[256], pub[300], hex[2 * SS_BUNDLE_PK_LEN + 1];
+    uint8_t pk[SS_BUNDLE_PK_LEN], sk[SS_BUNDLE_SK_LEN];
+    struct ss_bundle_manifest m;
+    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, paths, 2, NULL, NULL, err, sizeof err) == SS_OK);
+    CU_ASSERT(ss_bundle_is_bundle(bundle_path));
+    CU_ASSERT(!ss_bundle_is_bundle(rules_path));
+    snprintf(trust, sizeof trust, "%s/trust", dir);
+    snprintf(pub, sizeof pub, "%s/peer.pub", trust);
+    CU_ASSERT_FATAL(mkdir(trust, 0700) == 0);
+    crypto_sign_keypair(pk, sk);
+    sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
+    CU_ASSERT_FATAL(write_text(pub, hex));
+    CU_ASSERT(ss_bundle_verify_file(bundle_path, trust, &m, err, sizeof err) == SS_BAD_VALUE);
+    CU_ASSERT(strstr(err, "unsigned") != NULL);
+    CU_ASSERT(ss_bundle_verify_file(bundle_path, NULL, &m, err, sizeof err) == SS_OK);
+    CU_ASSERT_FATAL(ss_bundle_sign(bundle_path, sk, err, sizeof err) == SS_OK);
+    CU_ASSERT(ss_bundle_verify_file(bundle_path, trust, &m, err, sizeof err) == SS_OK);
+    CU_ASSERT(m.is_signed && memcmp(m.signer, pk, sizeof pk) == 0);
+    unlink(pub);
+    CU_ASSERT(ss_bundle_verify_file(bundle_path, trust, &m, err, sizeof err) == SS_BAD_VALUE);
+    CU_ASSERT(strstr(err, "no valid") != NULL);
+    rmdir(trust);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_bundle_round_trip_keeps_version_and_rule_indices),
     SS_TEST(test_bundle_any_altered_byte_is_refused),
     SS_TEST(test_bundle_truncated_is_refused_at_every_length),
     SS_TEST(test_bundle_signed_by_trusted_key_loads_untrusted_refused),
     SS_TEST(test_bundle_write_refuses_bad_rule_with_file_line),
+    SS_TEST(test_bundle_from_folder_carries_every_file_of_it),
+    SS_TEST(test_bundle_file_checked_against_trust_folder),
 };
 
 int main(void)

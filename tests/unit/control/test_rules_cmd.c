@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "control/rules_cmd.h"
@@ -111,12 +112,35 @@ static void test_diff_on_corpus_exits_0_and_needs_on(void)
     unlink(path("corpus.tsv"));
 }
 
+/* A folder is a path like a file: check and compile walk it. */
+static void test_check_and_compile_take_a_folder(void)
+{
+    char sub[256];
+    snprintf(sub, sizeof sub, "%s", path("lib"));
+    CU_ASSERT_FATAL(mkdir(sub, 0700) == 0);
+    CU_ASSERT_FATAL(write_text("lib/b.rules", "b.1 gambling alert literal - casino\n") &&
+                    write_text("lib/loans.txt", "低息贷款\n"));
+    const char *check[] = {"rules", "check", sub};
+    const char *compile[] = {"rules", "compile", sub, "-o", path("lib.ssb")};
+    const char *no_out[] = {"rules", "compile", sub};
+    CU_ASSERT_EQUAL(run(3, check), 0);
+    CU_ASSERT_EQUAL(run(5, compile), 0);
+    CU_ASSERT_EQUAL(run(3, no_out), 2);
+    const char *diff[] = {"rules", "diff", path("lib.ssb"), sub, "--on", path("lib/b.rules")};
+    CU_ASSERT_EQUAL(run(6, diff), 0); /* no TAB lines: nothing judged */
+    unlink(path("lib.ssb"));
+    unlink(path("lib/b.rules"));
+    unlink(path("lib/loans.txt"));
+    rmdir(sub);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_check_good_file_exits_0_bad_exits_1),
     SS_TEST(test_merge_identical_repeat_kept_once),
     SS_TEST(test_merge_same_id_other_action_refused_nothing_written),
     SS_TEST(test_merge_needs_two_inputs_and_output),
     SS_TEST(test_diff_on_corpus_exits_0_and_needs_on),
+    SS_TEST(test_check_and_compile_take_a_folder),
 };
 
 int main(void)

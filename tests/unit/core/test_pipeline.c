@@ -623,7 +623,29 @@ static void test_pipeline_sctp_fragments_reassemble_with_both_frames(void)
     CU_ASSERT_EQUAL(errors(st), 0);
 }
 
+/* The timeout option: seconds, fractions allowed, within (0, max]. */
+static void test_pipeline_parse_seconds(void)
+{
+    uint64_t ns = 7;
+    CU_ASSERT_TRUE(ss_pipeline_parse_seconds("60", &ns));
+    CU_ASSERT_EQUAL(ns, 60 * SEC);
+    CU_ASSERT_TRUE(ss_pipeline_parse_seconds("2.5", &ns));
+    CU_ASSERT_EQUAL(ns, 2500000000ull);
+    CU_ASSERT_TRUE(ss_pipeline_parse_seconds("86400", &ns));
+    CU_ASSERT_EQUAL(ns, 86400 * SEC);
+    ns = 7;
+    CU_ASSERT_FALSE(ss_pipeline_parse_seconds("0", &ns));
+    CU_ASSERT_FALSE(ss_pipeline_parse_seconds("-1", &ns));
+    CU_ASSERT_FALSE(ss_pipeline_parse_seconds("86401", &ns));
+    CU_ASSERT_FALSE(ss_pipeline_parse_seconds("", &ns));
+    CU_ASSERT_FALSE(ss_pipeline_parse_seconds("10s", &ns));
+    CU_ASSERT_FALSE(ss_pipeline_parse_seconds("nan", &ns));
+    CU_ASSERT_FALSE(ss_pipeline_parse_seconds("1e-12", &ns));
+    CU_ASSERT_EQUAL(ns, 7);
+}
+
 static const struct ss_test tests[] = {
+    SS_TEST(test_pipeline_parse_seconds),
     SS_TEST(test_pipeline_mo_forward_sm_v3_ucs2_record),
     SS_TEST(test_pipeline_mt_forward_sm_v2_m2pa_two_xudt_segments),
     SS_TEST(test_pipeline_concat_second_part_first_joins),

@@ -115,6 +115,116 @@ static void test_gsm7_output_too_small_is_oversize(void)
     CU_ASSERT_EQUAL(ss_gsm7_to_utf8(s, sizeof s, small, 0, &out_len, &bad), SS_OVERSIZE);
 }
 
+/* Packs septets least significant bit first after fill zero bits, bit by
+ * bit (TS 23.038 §6.1.2.1.1), as an independent encoder for the tests of
+ * the fused converter. Returns the octets written. */
+static size_t pack_septets(const uint8_t *sept, size_t n, size_t fill, uint8_t *p)
+{
+    size_t bits = fill + 7 * n, len = (bits + 7) / 8;
+    memset(p, 0, len);
+    for (size_t i = 0; i < n; i++)
+        for (size_t b = 0; b < 7; b++)
+            if (sept[i] >> b & 1)
+                p[(fill + 7 * i + b) / 8] |= (uint8_t)(1u << ((fill + 7 * i + b) % 8));
+    return len;
+}
+
+static void test_gsm7_packed_hellohello(void)
+{
+    static const uint8_t v[] = {0xe8, 0x32, 0x9b, 0xfd, 0x46, 0x97, 0xd9, 0xec, 0x37};
+    CU_ASSERT_EQUAL(ss_gsm7_packed_to_utf8(v, sizeof v, 0, 10, out, sizeof out, &out_len, &bad),
+                    SS_OK);
+    CU_ASSERT_STRING_EQUAL(out, "hellohello");
+    CU_ASSERT_EQUAL(out_len, 10);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* An escape in the last septet of one group of eight and its extension
+ * code in the first of the next; '£' (2 bytes) and 'Δ' around it; every
+ * fill from 0 to 6 bits. */
+static void test_gsm7_packed_escape_across_groups_every_fill(void)
+{
+    static const uint8_t s[] = {'a', 0x01, 'b', 'c', 'd', 'e', 'f', 0x1b, 0x65, 0x10, 'g',
+                                'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'};
+    static const char want[] = "a\xc2\xa3" "bcdef\xe2\x82\xac\xce\x94" "ghijklmno";
+    uint8_t p[32];
+    for (size_t fill = 0; fill <= 6; fill++) {
+        size_t len = pack_septets(s, sizeof s, fill, p);
+        CU_ASSERT_EQUAL(ss_gsm7_packed_to_utf8(p, len, fill, sizeof s, out, sizeof out, &out_len,
+                                               &bad),
+                        SS_OK);
+        CU_ASSERT_STRING_EQUAL(out, want);
+        CU_ASSERT_EQUAL(out_len, strlen(want));
+        CU_ASSERT_EQUAL(bad, 0);
+    }
+}
+
+static void test_gsm7_packed_trailing_escape_and_bad_extension(void)
+{
+    static const uint8_t s[] = {'A', 0x1b, 'A', 'B', 'C', 'D', 'E', 'F', 'G', 0x1b};
+    uint8_t p[16];
+    size_t len = pack_septets(s, sizeof s, 3, p);
+    CU_ASSERT_EQUAL(ss_gsm7_packed_to_utf8(p, len, 3, sizeof s, out, sizeof out, &out_len, &bad),
+                    SS_OK);
+    CU_ASSERT_STRING_EQUAL(out, "A\xef\xbf\xbd" "BCDEFG\xef\xbf\xbd");
+    CU_ASSERT_EQUAL(bad, 2);
+}
+
+/* Fewer whole septets than asked for: SS_TRUNCATED and an empty text. */
+static void test_gsm7_packed_short_data_is_truncated(void)
+{
+    static const uint8_t v[] = {0xe8, 0x32, 0x9b, 0xfd, 0x46, 0x97, 0xd9, 0xec, 0x37};
+    CU_ASSERT_EQUAL(ss_gsm7_packed_to_utf8(v, sizeof v, 0, 11, out, sizeof out, &out_len, &bad),
+                    SS_TRUNCATED);
+    CU_ASSERT_EQUAL(out_len, 0);
+    CU_ASSERT_STRING_EQUAL(out, "");
+    CU_ASSERT_EQUAL(ss_gsm7_packed_to_utf8(v, 8, 1, 10, out, sizeof out, &out_len, &bad),
+                    SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_gsm7_packed_to_utf8(v, 0, 0, 0, out, sizeof out, &out_len, &bad), SS_OK);
+    CU_ASSERT_EQUAL(out_len, 0);
+}
+
+/* A small output buffer takes the bounded path: same results as
+ * ss_gsm7_to_utf8 on the unpacked septets. */
+static void test_gsm7_packed_small_output_is_oversize(void)
+{
+    static const uint8_t s[] = {0x1b, 0x65};
+    uint8_t p[4];
+    char small[4];
+    size_t len = pack_septets(s, sizeof s, 0, p);
+    CU_ASSERT_EQUAL(ss_gsm7_packed_to_utf8(p, len, 0, 2, small, 3, &out_len, &bad), SS_OVERSIZE);
+    CU_ASSERT_EQUAL(ss_gsm7_packed_to_utf8(p, len, 0, 2, small, 4, &out_len, &bad), SS_OK);
+    CU_ASSERT_STRING_EQUAL(small, "\xe2\x82\xac");
+}
+
+/* Every septet value, every length up to a full part and every fill:
+ * the fused converter agrees with unpacking then converting. */
+static void test_gsm7_packed_equals_unpack_then_convert(void)
+{
+    uint8_t s[SS_GSM7_PART_SEPTETS], p[SS_GSM7_PART_SEPTETS], sept[SS_GSM7_PART_SEPTETS];
+    char ref[SS_PART_TEXT_MAX];
+    size_t ref_len;
+    unsigned ref_bad, fails = 0;
+    uint32_t x = 12345;
+    for (size_t n = 0; n <= SS_GSM7_PART_SEPTETS; n++) {
+        for (size_t i = 0; i < n; i++) {
+            x = x * 1103515245u + 12345u;
+            /* Escapes one time in eight, so that escape pairs are common. */
+            s[i] = (x >> 16) % 8 == 0 ? 0x1b : (uint8_t)((x >> 20) & 0x7f);
+        }
+        for (size_t fill = 0; fill <= 6; fill++) {
+            size_t len = pack_septets(s, n, fill, p);
+            ss_gsm7_unpack(p, len, fill, n, sept);
+            ss_gsm7_to_utf8(sept, n, ref, sizeof ref, &ref_len, &ref_bad);
+            enum ss_result r =
+                ss_gsm7_packed_to_utf8(p, len, fill, n, out, sizeof out, &out_len, &bad);
+            fails += r != SS_OK || out_len != ref_len || bad != ref_bad ||
+                     memcmp(out, ref, ref_len + 1) != 0;
+        }
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_gsm7_unpack_hellohello),
     SS_TEST(test_gsm7_unpack_skips_fill_bits),
@@ -127,6 +237,12 @@ static const struct ss_test tests[] = {
     SS_TEST(test_gsm7_double_escape_then_euro),
     SS_TEST(test_gsm7_octet_above_0x7f_is_replacement),
     SS_TEST(test_gsm7_output_too_small_is_oversize),
+    SS_TEST(test_gsm7_packed_hellohello),
+    SS_TEST(test_gsm7_packed_escape_across_groups_every_fill),
+    SS_TEST(test_gsm7_packed_trailing_escape_and_bad_extension),
+    SS_TEST(test_gsm7_packed_short_data_is_truncated),
+    SS_TEST(test_gsm7_packed_small_output_is_oversize),
+    SS_TEST(test_gsm7_packed_equals_unpack_then_convert),
 };
 
 int main(void)

@@ -500,6 +500,46 @@ static void test_tcap_begin_sri_sm_with_gateway_dialogue_v2(void)
     CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_END);
 }
 
+/* The dialogue portion in other layouts than the common one (no
+ * protocol-version; a long-form length; an AARE with its result after
+ * the ACN) names the same ACN. */
+static void test_tcap_dialogue_layouts_same_acn(void)
+{
+    /* clang-format off */
+    static const uint8_t no_version[] = {
+        0x62, 0x20, 0x48, 0x04, 0x11, 0x22, 0x33, 0x44,
+        0x6b, 0x18, 0x28, 0x16, 0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01,
+        0xa0, 0x0b, 0x60, 0x09, 0xa1, 0x07,
+        0x06, 0x05, 0x04, 0x00, 0x00, 0x01, 0x00, /* too short for a MAP ACN */
+    };
+    static const uint8_t long_acn[] = {
+        0x62, 0x27, 0x48, 0x04, 0x11, 0x22, 0x33, 0x44,
+        0x6b, 0x1f, 0x28, 0x1d, 0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01,
+        0xa0, 0x12, 0x60, 0x10, 0x80, 0x02, 0x07, 0x80,
+        0xa1, 0x81, 0x09, /* [1] with a one-octet long-form length */
+        0x06, 0x07, 0x04, 0x00, 0x00, 0x01, 0x00, 0x15, 0x03,
+    };
+    static const uint8_t aare[] = {
+        0x64, 0x2b, 0x49, 0x04, 0x11, 0x22, 0x33, 0x44,
+        0x6b, 0x23, 0x28, 0x21, 0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01,
+        0xa0, 0x16, 0x61, 0x14, 0x80, 0x02, 0x07, 0x80,
+        0xa1, 0x09, 0x06, 0x07, 0x04, 0x00, 0x00, 0x01, 0x00, 0x19, 0x03,
+        0xa2, 0x03, 0x02, 0x01, 0x00, /* result accepted */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(no_version, sizeof no_version, &t), SS_OK);
+    CU_ASSERT_TRUE(t.has_acn);
+    CU_ASSERT_EQUAL(t.acn_len, 5);
+    CU_ASSERT_EQUAL(t.map_version, 0);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(long_acn, sizeof long_acn, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.map_ac, 21);
+    CU_ASSERT_EQUAL(t.map_version, 3);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(aare, sizeof aare, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.type, SS_TCAP_END);
+    CU_ASSERT_EQUAL(t.map_ac, 25);
+    CU_ASSERT_EQUAL(t.map_version, 3);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_tcap_begin_aarq_mo_relay_v3_invoke_46),
     SS_TEST(test_tcap_begin_indefinite_lengths),
@@ -515,6 +555,7 @@ static const struct ss_test tests[] = {
     SS_TEST(test_tcap_wrong_message_and_portion_tags),
     SS_TEST(test_tcap_transaction_id_lengths),
     SS_TEST(test_tcap_dialogue_errors),
+    SS_TEST(test_tcap_dialogue_layouts_same_acn),
     SS_TEST(test_tcap_acn_oversize_and_empty),
     SS_TEST(test_tcap_other_dialogue_syntax_has_no_acn),
     SS_TEST(test_tcap_begin_sri_sm_with_gateway_dialogue_v2),

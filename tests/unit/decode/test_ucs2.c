@@ -85,6 +85,114 @@ static void test_ucs2_empty_gives_empty_string(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
+/* Every BMP code point outside the surrogates, 64 to a text, against
+ * RFC 3629's encoding table written out here: 1 byte below U+0080,
+ * 2 below U+0800, else 3. */
+static void test_ucs2_every_bmp_code_point(void)
+{
+    uint8_t in[128];
+    char want[3 * 64 + 1], got[SS_PART_TEXT_MAX];
+    size_t got_len;
+    unsigned nbad, fails = 0;
+    for (uint32_t base = 0; base < 0x10000; base += 64) {
+        size_t n = 0, w = 0;
+        for (uint32_t u = base; u < base + 64; u++) {
+            if (u >= 0xd800 && u <= 0xdfff)
+                continue;
+            in[n++] = (uint8_t)(u >> 8);
+            in[n++] = (uint8_t)u;
+            if (u < 0x80) {
+                want[w++] = (char)u;
+            } else if (u < 0x800) {
+                want[w++] = (char)(0xc0 + u / 64);
+                want[w++] = (char)(0x80 + u % 64);
+            } else {
+                want[w++] = (char)(0xe0 + u / 4096);
+                want[w++] = (char)(0x80 + u / 64 % 64);
+                want[w++] = (char)(0x80 + u % 64);
+            }
+        }
+        want[w] = '\0';
+        enum ss_result r = ss_ucs2_to_utf8(in, n, got, sizeof got, &got_len, &nbad);
+        fails += r != SS_OK || got_len != w || nbad != 0 || memcmp(got, want, w + 1) != 0;
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
+/* UTF-8 of code point u per RFC 3629, written out for the tests. */
+static size_t ref_utf8(uint32_t u, char *o)
+{
+    if (u < 0x80) {
+        o[0] = (char)u;
+        return 1;
+    }
+    if (u < 0x800) {
+        o[0] = (char)(0xc0 + u / 64);
+        o[1] = (char)(0x80 + u % 64);
+        return 2;
+    }
+    if (u < 0x10000) {
+        o[0] = (char)(0xe0 + u / 4096);
+        o[1] = (char)(0x80 + u / 64 % 64);
+        o[2] = (char)(0x80 + u % 64);
+        return 3;
+    }
+    o[0] = (char)(0xf0 + u / 262144);
+    o[1] = (char)(0x80 + u / 4096 % 64);
+    o[2] = (char)(0x80 + u / 64 % 64);
+    o[3] = (char)(0x80 + u % 64);
+    return 4;
+}
+
+/* Long texts of mostly CJK with ASCII, Latin, surrogate pairs and lone
+ * surrogates mixed in at random places (so that some runs of eight units
+ * are all three-byte characters and others are not), against the
+ * reference encoder above. */
+static void test_ucs2_mixed_long_texts(void)
+{
+    uint8_t in[2 * 70];
+    char want[4 * 70 + 1], got[SS_PART_TEXT_MAX];
+    size_t got_len;
+    unsigned nbad, fails = 0;
+    uint32_t x = 7;
+    for (unsigned round = 0; round < 2000; round++) {
+        size_t n = 0, w = 0;
+        unsigned want_bad = 0;
+        while (n + 4 <= sizeof in) {
+            x = x * 1103515245u + 12345u;
+            unsigned kind = (x >> 16) % 16;
+            uint32_t r = x >> 8;
+            if (kind == 0 && n + 4 <= sizeof in) { /* a pair */
+                uint32_t cp = 0x10000 + r % 0x100000;
+                uint16_t hi = (uint16_t)(0xd800 + ((cp - 0x10000) >> 10));
+                uint16_t lo = (uint16_t)(0xdc00 + ((cp - 0x10000) & 0x3ff));
+                in[n++] = (uint8_t)(hi >> 8);
+                in[n++] = (uint8_t)hi;
+                in[n++] = (uint8_t)(lo >> 8);
+                in[n++] = (uint8_t)lo;
+                w += ref_utf8(cp, want + w);
+                continue;
+            }
+            uint16_t u = kind == 1   ? (uint16_t)(0xdc00 + r % 0x400) /* lone trail */
+                         : kind == 2 ? (uint16_t)(0x20 + r % 0x5f)
+                         : kind == 3 ? (uint16_t)(0x80 + r % 0x780)
+                                     : (uint16_t)(0x4e00 + r % 0x5200);
+            in[n++] = (uint8_t)(u >> 8);
+            in[n++] = (uint8_t)u;
+            if (kind == 1) {
+                want_bad++;
+                w += ref_utf8(0xfffd, want + w);
+            } else {
+                w += ref_utf8(u, want + w);
+            }
+        }
+        want[w] = '\0';
+        enum ss_result r = ss_ucs2_to_utf8(in, n, got, sizeof got, &got_len, &nbad);
+        fails += r != SS_OK || got_len != w || nbad != want_bad || memcmp(got, want, w + 1) != 0;
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_ucs2_chinese),
     SS_TEST(test_ucs2_surrogate_pair_joins),
@@ -95,6 +203,8 @@ static const struct ss_test tests[] = {
     SS_TEST(test_ucs2_latin_two_byte_utf8),
     SS_TEST(test_ucs2_output_too_small_is_oversize),
     SS_TEST(test_ucs2_empty_gives_empty_string),
+    SS_TEST(test_ucs2_every_bmp_code_point),
+    SS_TEST(test_ucs2_mixed_long_texts),
 };
 
 int main(void)

@@ -65,6 +65,19 @@ static void test_opts_every_option_parsed(void)
     CU_ASSERT_EQUAL(o.packets, 1000);
 }
 
+/* --trust: the store a push's bundle signer must be in; none by default. */
+static void test_opts_trust_dir_taken_none_by_default(void)
+{
+    const char *a[] = {"run", "--socket", "/tmp/s.sock", "--trust", "/etc/sigsift/trust"};
+    CU_ASSERT_EQUAL(parse(5, a), 0);
+    CU_ASSERT_STRING_EQUAL(o.trust, "/etc/sigsift/trust");
+    CU_ASSERT_STRING_EQUAL(o.socket, "/tmp/s.sock");
+    CU_ASSERT_EQUAL(parse(1, a), 0);
+    CU_ASSERT_PTR_NULL(o.trust);
+    const char *b[] = {"run", "--trust"};
+    CU_ASSERT_EQUAL(parse(2, b), -1);
+}
+
 static void test_opts_rules_repeat_in_order(void)
 {
     const char *a[] = {"run", "--rules", "rules/", "--rules", "words.txt"};
@@ -159,6 +172,7 @@ static void test_opts_help_returns_one(void)
 static const struct ss_test tests[] = {
     SS_TEST(test_opts_defaults_without_options),
     SS_TEST(test_opts_every_option_parsed),
+    SS_TEST(test_opts_trust_dir_taken_none_by_default),
     SS_TEST(test_opts_rules_repeat_in_order),
     SS_TEST(test_opts_matcher_defaults_to_hyperscan_and_is_taken_as_given),
     SS_TEST(test_opts_too_many_rules_rejected),

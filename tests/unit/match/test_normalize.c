@@ -214,6 +214,140 @@ static void test_normalize_common_hanzi_never_fold(void)
     CU_ASSERT_EQUAL(folded, 0);
 }
 
+/* An independent reference for whole texts: a strict RFC 3629 decoder
+ * (shortest forms only, no surrogates, nothing above U+10FFFF; a byte
+ * that does not start a valid sequence is skipped), each character folded
+ * by ss_norm_fold and presented by ss_present_cp, stopping at the first
+ * code that does not fit. ss_normalize takes ASCII and three-byte runs
+ * eight characters at a time through its per-code-point table, so this
+ * checks those paths against the one-character definition. */
+static size_t ref_decode(const uint8_t *s, size_t left, uint32_t *cp)
+{
+    static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
+    size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2 : (s[0] & 0xf0) == 0xe0 ? 3
+             : s[0] >= 0xf0 && s[0] <= 0xf4                 ? 4
+                                                               : 0;
+    if (n == 0 || n > left)
+        return 0;
+    uint32_t v = n == 1 ? s[0] : s[0] & (0x7f >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        v = v << 6 | (s[i] & 0x3f);
+    }
+    if (v < min[n] || (v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff)
+        return 0;
+    *cp = v;
+    return n;
+}
+
+static enum ss_result ref_normalize(enum ss_presentation p, const uint8_t *s, size_t len,
+                                    uint8_t *o, size_t cap, size_t *n)
+{
+    *n = 0;
+    for (size_t off = 0; off < len;) {
+        uint32_t cp;
+        size_t used = ref_decode(s + off, len - off, &cp);
+        if (used == 0) {
+            off++;
+            continue;
+        }
+        off += used;
+        uint32_t f = ss_norm_fold(cp);
+        if (f != SS_NORM_DROP && !ss_present_cp(p, f, o, cap, n))
+            return SS_OVERSIZE;
+    }
+    return SS_OK;
+}
+
+static uint64_t rng_state = 0x2545f4914f6cdd1dull;
+
+static uint32_t rng(uint32_t bound)
+{
+    rng_state ^= rng_state << 13, rng_state ^= rng_state >> 7, rng_state ^= rng_state << 17;
+    return (uint32_t)(rng_state >> 11) % bound;
+}
+
+/* Appends one piece of a realistic, sometimes broken, message text. */
+static size_t put_piece(uint8_t *t, size_t n, size_t cap)
+{
+    static const uint8_t broken[][3] = {{0xed, 0xa0, 0x80}, {0xe0, 0x80, 0x80}, {0xe4, 0xb8, 'x'},
+                                        {0x80, 'y', 'z'},   {0xff, 'w', 'v'},   {0xf0, 0x9f, 'u'},
+                                        {0xe0, 0x9f, 0xbf}};
+    uint32_t kind = rng(100), cp;
+    if (kind < 55)
+        cp = ss_cjk_cp[rng(SS_CJK_CODES)]; /* common hanzi */
+    else if (kind < 62)
+        cp = 0x4e00 + rng(0x5200); /* any hanzi, variants and escapes among them */
+    else if (kind < 80)
+        cp = 0x20 + rng(0x5f); /* printable ASCII */
+    else if (kind < 85)
+        cp = 0xff01 + rng(0x5e); /* full-width ASCII */
+    else if (kind < 89)
+        cp = 0x3000 + rng(0x40); /* CJK punctuation */
+    else if (kind < 92)
+        cp = 0x80 + rng(0x780); /* two-byte forms: Latin-1, Greek, Cyrillic */
+    else if (kind < 95)
+        cp = 0x1f300 + rng(0x300); /* emoji */
+    else {
+        const uint8_t *b = broken[rng(sizeof broken / sizeof broken[0])];
+        if (n + 3 > cap)
+            return n;
+        memcpy(t + n, b, 3);
+        return n + 3;
+    }
+    uint8_t b[4];
+    size_t k = ss_utf8_code(cp, b);
+    if (n + k > cap)
+        return n;
+    memcpy(t + n, b, k);
+    return n + k;
+}
+
+static void test_normalize_long_texts_equal_the_reference(void)
+{
+    static uint8_t text[600], got[SS_NORM_OUT_MAX(600)], want[SS_NORM_OUT_MAX(600)];
+    unsigned bad = 0;
+    for (int iter = 0; iter < 30000; iter++) {
+        size_t len = 0, target = rng(sizeof text - 4), n, m;
+        while (len < target)
+            len = put_piece(text, len, sizeof text);
+        enum ss_presentation p = (enum ss_presentation)(iter % SS_PRES_COUNT);
+        size_t cap = iter % 4 == 3 ? rng((uint32_t)SS_NORM_OUT_MAX(len) + 1) : SS_NORM_OUT_MAX(len);
+        enum ss_result r = ss_normalize(p, (const char *)text, len, got, cap, &n);
+        enum ss_result rr = ref_normalize(p, text, len, want, cap, &m);
+        bad += r != rr || n != m || memcmp(got, want, n) != 0;
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* Every BMP code point in runs long enough for the eight-at-a-time paths
+ * (nine in a row, then between hanzi and ASCII), in every presentation. */
+static void test_normalize_every_bmp_code_point_in_runs_equals_the_reference(void)
+{
+    static uint8_t text[256], got[SS_NORM_OUT_MAX(256)], want[SS_NORM_OUT_MAX(256)];
+    unsigned bad = 0;
+    for (uint32_t cp = 1; cp < 0x10000; cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff)
+            continue;
+        uint8_t c[4];
+        size_t k = ss_utf8_code(cp, c), len = 0;
+        for (int i = 0; i < 20; i++) {
+            const uint8_t *piece = i < 9 || i % 2 ? c : (const uint8_t *)(i % 4 ? "\xe4\xb8\xad" : "K");
+            size_t pk = i < 9 || i % 2 ? k : i % 4 ? 3 : 1;
+            memcpy(text + len, piece, pk);
+            len += pk;
+        }
+        for (int p = 0; p < SS_PRES_COUNT; p++) {
+            size_t n, m;
+            ss_normalize((enum ss_presentation)p, (const char *)text, len, got, sizeof got, &n);
+            ref_normalize((enum ss_presentation)p, text, len, want, sizeof want, &m);
+            bad += n != m || memcmp(got, want, n) != 0;
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_normalize_space_between_hanzi_removed),
     SS_TEST(test_normalize_ideographic_space_removed),
@@ -237,6 +371,8 @@ static const struct ss_test tests[] = {
     SS_TEST(test_normalize_remap_escape_beside_table),
     SS_TEST(test_normalize_encoded_surrogate_dropped),
     SS_TEST(test_normalize_code_filling_cap_exactly_fits),
+    SS_TEST(test_normalize_long_texts_equal_the_reference),
+    SS_TEST(test_normalize_every_bmp_code_point_in_runs_equals_the_reference),
 };
 
 int main(void)

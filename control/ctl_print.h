@@ -1,0 +1,24 @@
+/* sigsiftctl's output for people: a control reply (one JSON object,
+ * dataplane/ctl/proto.h) printed as text without knowing the verb, so a
+ * member the dataplane adds later shows up without a change here:
+ *
+ *   member: value                 a number, string or boolean
+ *   member (N):  then one per line  a list of values (senders)
+ *   member:      then a table       a list of objects (workers, ports,
+ *                                   history), one column per key seen
+ *
+ * "ok" is left out (the exit status says it). With --json sigsiftctl
+ * prints the reply as it came instead. */
+#ifndef SS_CTL_PRINT_H
+#define SS_CTL_PRINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Prints reply[0..len) to f; false (nothing printed) if it is not one
+ * JSON object this reader takes (nesting deeper than a table, or over
+ * its node bound). */
+bool ss_ctl_print_human(FILE *f, const char *reply, size_t len);
+
+#endif
