@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dataplane/core/pipeline.h"
 #include "dataplane/ctl/proto.h"
 
 enum {
@@ -24,6 +25,7 @@ enum {
     OPT_REPORT_JSON,
     OPT_SOCKET,
     OPT_TRUST,
+    OPT_SCTP_TIMEOUT,
     OPT_HELP,
 };
 
@@ -42,6 +44,7 @@ static const struct option long_opts[] = {
     {"report-json", required_argument, NULL, OPT_REPORT_JSON},
     {"socket", required_argument, NULL, OPT_SOCKET},
     {"trust", required_argument, NULL, OPT_TRUST},
+    {"sctp-timeout", required_argument, NULL, OPT_SCTP_TIMEOUT},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
 };
@@ -63,6 +66,8 @@ void ss_run_usage(FILE *f)
             "  --duration S         stop after S seconds\n"
             "  --packets N          stop after N frames\n"
             "  --report-json FILE   throughput per worker as JSON\n"
+            "  --sctp-timeout S     idle seconds before SCTP fragments and duplicate-TSN\n"
+            "                       state expire (default 60)\n"
             "  --socket PATH        control socket for sigsiftctl (default " SS_CTL_SOCKET_DEFAULT
             ")\n"
             "  --trust DIR          `rules push` takes only bundles signed by a key in DIR\n"
@@ -156,6 +161,12 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
         return parse_seconds("stats-interval", arg, &o->stats_interval_s);
     case OPT_DURATION:
         return parse_seconds("duration", arg, &o->duration_s);
+    case OPT_SCTP_TIMEOUT:
+        if (!ss_pipeline_parse_seconds(arg, &o->sctp_timeout_ns)) {
+            fprintf(stderr, "sigsift run: --sctp-timeout %s: expected seconds > 0\n", arg);
+            return -1;
+        }
+        return 0;
     default:
         return -1;
     }

@@ -27,6 +27,7 @@ struct ss_run_opts {
     double stats_interval_s; /* --stats-interval S; 0 = final only */
     double duration_s;       /* --duration S; 0 = until input ends */
     uint64_t packets;        /* --packets N; 0 = until input ends */
+    uint64_t sctp_timeout_ns; /* --sctp-timeout S; 0 = the pipeline's default */
 };
 
 /* argv[0] is the program name (as rte_eal_init leaves it). Returns 0 on

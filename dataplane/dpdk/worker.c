@@ -187,6 +187,8 @@ static int worker_open(struct ss_worker *w)
     struct ss_pipeline_cfg cfg;
 
     ss_pipeline_cfg_default(&cfg);
+    if (o->sctp_timeout_ns != 0)
+        cfg.sctp_timeout_ns = o->sctp_timeout_ns;
     w->pl = ss_pipeline_new(&cfg, on_sm, w);
     if (o->evidence != NULL)
         w->fl = ss_framelog_new(SS_FRAMELOG_SLOTS, SS_EVIDENCE_SNAP);

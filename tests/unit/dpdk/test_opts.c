@@ -145,6 +145,22 @@ static void test_opts_negative_or_junk_seconds_rejected(void)
     CU_ASSERT_EQUAL(parse(3, nan), -1);
 }
 
+/* --sctp-timeout: seconds (fractions allowed) to nanoseconds; 0 keeps the
+ * pipeline's default; zero, negative and junk values are refused. */
+static void test_opts_sctp_timeout_in_ns_default_zero(void)
+{
+    const char *none[] = {"run"};
+    const char *half[] = {"run", "--sctp-timeout", "0.5"};
+    const char *zero[] = {"run", "--sctp-timeout", "0"};
+    const char *junk[] = {"run", "--sctp-timeout", "5m"};
+    CU_ASSERT_EQUAL(parse(1, none), 0);
+    CU_ASSERT_EQUAL(o.sctp_timeout_ns, 0);
+    CU_ASSERT_EQUAL(parse(3, half), 0);
+    CU_ASSERT_EQUAL(o.sctp_timeout_ns, 500000000ull);
+    CU_ASSERT_EQUAL(parse(3, zero), -1);
+    CU_ASSERT_EQUAL(parse(3, junk), -1);
+}
+
 static void test_opts_unknown_option_rejected(void)
 {
     const char *a[] = {"run", "--frobnicate"};
@@ -179,6 +195,7 @@ static const struct ss_test tests[] = {
     SS_TEST(test_opts_burst_out_of_range_rejected),
     SS_TEST(test_opts_workers_out_of_range_rejected),
     SS_TEST(test_opts_negative_or_junk_seconds_rejected),
+    SS_TEST(test_opts_sctp_timeout_in_ns_default_zero),
     SS_TEST(test_opts_unknown_option_rejected),
     SS_TEST(test_opts_stray_argument_rejected),
     SS_TEST(test_opts_evidence_with_drop_rejected),
