@@ -35,6 +35,8 @@ static void apply_sender_lists(const struct ss_senders *t, const struct ss_sm *s
     } else if (list == SS_LIST_BLOCK) {
         v->action = SS_ACTION_BLOCK;
     }
+    if (list == SS_LIST_ALLOW || list == SS_LIST_BLOCK)
+        v->sender_list = ss_sender_list_name((enum ss_sender_list)list);
 }
 
 size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size_t cap,

@@ -24,6 +24,7 @@ void ss_policy_decide(const struct ss_ruleset *rs, const struct ss_hits *hits,
     out->categories = out->action == SS_ACTION_PASS ? cats[SS_ACTION_PASS]
                                                     : cats[SS_ACTION_ALERT] | cats[SS_ACTION_BLOCK];
     out->version = rs->version;
+    out->sender_list = NULL;
 }
 
 enum ss_result ss_judge(const struct ss_ruleset *rs, struct ss_ruleset_scratch *sc,

@@ -28,6 +28,9 @@ struct ss_verdict {
     uint32_t n_rules;                     /* rules hit (listed or not) */
     uint32_t rules[SS_VERDICT_RULES_MAX]; /* indices; ids in rules.rule[i].id */
     uint64_t version;                     /* rule set that judged */
+    const char *sender_list;              /* "blocklist" / "allowlist" when a sender
+                                             list overrode the rules (core/screen.c),
+                                             else NULL */
 };
 
 /* Hits (from ss_ruleset_scan) to verdict. */

@@ -66,11 +66,14 @@ def main():
 
     if blocked is not None:
         after = [e for e in events if e["sender"] == blocked and e["run"] > k]
-        wrong = [e for e in after if e["verdict"] != "block"]
+        wrong = [e for e in after
+                 if e["verdict"] != "block" or e.get("sender_list") != "blocklist"]
         check(bool(after) and not wrong,
-              "blocklisted sender %s: %d messages judged after swap %d, %d not blocked"
+              "blocklisted sender %s: %d messages judged after swap %d, %d not blocked by the list"
               % (blocked, len(after), k + 1, len(wrong)))
         events = [e for e in events if e["sender"] != blocked or e["run"] < k]
+    stray = [e for e in events if e.get("sender_list") is not None]
+    check(not stray, "no other event names a sender list (%d do)" % len(stray))
 
     os.makedirs(out_dir, exist_ok=True)
     by_version = collections.defaultdict(list)

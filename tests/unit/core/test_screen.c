@@ -1,0 +1,133 @@
+/* core/screen.c: a message is judged by the rules, then a sender list
+ * overrides the verdict and the event names the list; flagged messages
+ * get an event, others only with --all, and none when events are off. */
+#include <CUnit/Basic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataplane/core/screen.h"
+#include "dataplane/match/ruleset_files.h"
+#include "tests/unit/runner.h"
+#include "tests/unit/tmpdir.h"
+
+static struct ss_tmpdir tmp;
+static struct ss_ruleset *rs;
+static struct ss_ruleset_scratch *tmpl;
+static struct ss_senders *lists;
+static char line[16384];
+
+static int setup(void)
+{
+    char err[512];
+    const char *path;
+    if (!ss_tmpdir_make(&tmp, "screen") ||
+        (path = ss_tmpdir_write(&tmp, "s.rules", "w.1 gambling alert literal - casino\n")) == NULL)
+        return 1;
+    rs = ss_ruleset_from_files(&path, 1, &ss_hs_matcher, err, sizeof err);
+    lists = ss_senders_clone(NULL);
+    if (rs == NULL || lists == NULL || ss_ruleset_scratch_alloc(rs, &tmpl) != SS_OK)
+        return 1;
+    if (ss_senders_add(lists, SS_LIST_BLOCK, "100", 3) != SS_OK ||
+        ss_senders_add(lists, SS_LIST_ALLOW, "200", 3) != SS_OK)
+        return 1;
+    return 0;
+}
+
+static int teardown(void)
+{
+    ss_senders_free(lists);
+    ss_ruleset_scratch_free(rs, tmpl);
+    ss_ruleset_free(rs);
+    return ss_tmpdir_remove(&tmp);
+}
+
+static void make_sm(struct ss_sm *sm, const char *sender, const char *text)
+{
+    memset(sm, 0, sizeof *sm);
+    sm->dir = SS_DIR_MO;
+    sm->opcode = 46;
+    sm->parts = 1;
+    sm->has_text = true;
+    snprintf(sm->sender, sizeof sm->sender, "%s", sender);
+    sm->text_len = strlen(text);
+    memcpy(sm->text, text, sm->text_len + 1);
+}
+
+/* Screens one message; returns the event line ("" when none). */
+static const char *screen(struct ss_screen *s, const char *sender, const char *text, bool *flagged)
+{
+    static struct ss_sm sm;
+    make_sm(&sm, sender, text);
+    size_t n = ss_screen_sm(s, &sm, line, sizeof line, flagged);
+    line[n] = '\0';
+    return line;
+}
+
+static void test_screen_rules_then_sender_lists_decide_and_event_names_list(void)
+{
+    struct ss_screen s;
+    bool flagged;
+    CU_ASSERT_EQUAL_FATAL(ss_screen_init(&s, rs, tmpl, 0, false), SS_OK);
+    s.senders = lists;
+
+    const char *e = screen(&s, "300", "big CASINO win", &flagged);
+    CU_ASSERT_TRUE(flagged);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "\"verdict\":\"alert\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "\"rules\":[\"w.1\"]"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "\"sender_list\":null"));
+
+    e = screen(&s, "100", "hello", &flagged); /* blocklisted, no rule hit */
+    CU_ASSERT_TRUE(flagged);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "\"verdict\":\"block\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "\"rules\":[]"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "\"sender_list\":\"blocklist\""));
+
+    e = screen(&s, "200", "casino", &flagged); /* allowlisted: passes, no event */
+    CU_ASSERT_FALSE(flagged);
+    CU_ASSERT_STRING_EQUAL(e, "");
+
+    e = screen(&s, "300", "hello", &flagged); /* clean, not --all: no event */
+    CU_ASSERT_FALSE(flagged);
+    CU_ASSERT_STRING_EQUAL(e, "");
+    ss_screen_fini(&s);
+}
+
+static void test_screen_all_writes_every_message_with_its_list(void)
+{
+    struct ss_screen s;
+    bool flagged;
+    CU_ASSERT_EQUAL_FATAL(ss_screen_init(&s, rs, tmpl, 1, true), SS_OK);
+    s.senders = lists;
+    const char *e = screen(&s, "200", "casino", &flagged);
+    CU_ASSERT_FALSE(flagged);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "\"verdict\":\"pass\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "\"rules\":[\"w.1\"]"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "\"sender_list\":\"allowlist\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "\"worker\":1"));
+    e = screen(&s, "300", "hello", &flagged);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "\"verdict\":\"pass\""));
+    ss_screen_fini(&s);
+}
+
+static void test_screen_events_off_formats_nothing_but_still_judges(void)
+{
+    struct ss_screen s;
+    bool flagged;
+    CU_ASSERT_EQUAL_FATAL(ss_screen_init(&s, rs, tmpl, 0, true), SS_OK);
+    s.events = false;
+    const char *e = screen(&s, "300", "casino", &flagged);
+    CU_ASSERT_TRUE(flagged);
+    CU_ASSERT_STRING_EQUAL(e, "");
+    ss_screen_fini(&s);
+}
+
+static const struct ss_test tests[] = {
+    SS_TEST(test_screen_rules_then_sender_lists_decide_and_event_names_list),
+    SS_TEST(test_screen_all_writes_every_message_with_its_list),
+    SS_TEST(test_screen_events_off_formats_nothing_but_still_judges),
+};
+
+int main(void)
+{
+    return SS_RUN_SUITE("screen", setup, teardown, tests) != 0;
+}
