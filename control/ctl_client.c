@@ -98,7 +98,7 @@ static int connect_to(const char *path)
 /* The reply line (the server closes after it); its length, or -1. */
 static ssize_t exchange(int fd, const char *line, size_t len, char *reply, size_t cap)
 {
-    if (write(fd, line, len) != (ssize_t)len)
+    if (send(fd, line, len, MSG_NOSIGNAL) != (ssize_t)len)
         return -1;
     size_t n = 0;
     for (ssize_t k; n + 1 < cap && (k = read(fd, reply + n, cap - 1 - n)) > 0;)
@@ -142,7 +142,13 @@ static int refused(bool json, const char *why)
 }
 
 /* The importer's check, before anything is sent: hash, signature, and a
- * signer in the trust store. */
+ * signer in the trust store. What it protects against is an operator
+ * pushing the wrong bundle (unsigned, altered, or signed by a key this
+ * site does not trust); it is not a security boundary, since anyone who
+ * may open the socket (root or the dataplane's own user, ctl/proto.h)
+ * can skip it with --allow-unsigned or write the request by hand. The
+ * enforcement against any local peer is `sigsift run --trust DIR`: the
+ * dataplane then checks the signer itself and refuses the rest. */
 static bool push_trusted(const struct push_opts *p, char *why, size_t cap)
 {
     char err[SS_BUNDLE_ERR_MAX];

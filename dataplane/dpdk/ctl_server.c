@@ -133,10 +133,12 @@ static ssize_t read_line(int fd, char *buf, size_t cap)
     return -1;
 }
 
+/* send() with MSG_NOSIGNAL: a client that hangs up before its reply must
+ * cost an EPIPE, not a SIGPIPE that would end the dataplane. */
 static void write_all(int fd, const char *p, size_t n)
 {
     while (n > 0) {
-        ssize_t k = write(fd, p, n);
+        ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
         if (k <= 0)
             return;
         p += k;

@@ -248,12 +248,31 @@ wait_for() {
     done
 }
 
-# SIGINT during an endless replay: a clean stop with statistics.
+# hangups SOCKET N: N control clients that send a request and close
+# without reading the reply.
+hangups() {
+    python3 - "$1" "$2" <<'PY'
+import socket, sys, time
+for _ in range(int(sys.argv[2])):
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.connect(sys.argv[1])
+    s.sendall(b"stats\n")
+    s.close()
+    time.sleep(0.01)  # one connection at a time is served
+PY
+}
+
+# SIGINT during an endless replay: a clean stop with statistics. Before
+# it, clients that hang up before their reply must not end the run
+# (a reply written to a closed socket is EPIPE, not SIGPIPE).
 "$SIGSIFT" run $ONE $EAL --vdev "net_pcap0,rx_pcap=$TMP/small.pcap,infinite_rx=1" -- --stats-interval 0.2 \
-    >"$TMP/int.out" 2>"$TMP/int.err" &
+    --socket "$TMP/ctl.sock" >"$TMP/int.out" 2>"$TMP/int.err" &
 pid=$!
 wait_for '^\[' "$TMP/int.err"
+hangups "$TMP/ctl.sock" 50 2>"$TMP/hangup.err"
 sleep 0.5
+kill -0 $pid 2>/dev/null && ok "50 control clients hanging up before their reply: the run goes on" ||
+    ko "the run died when control clients hung up" "$TMP/int.err"
 kill -INT $pid
 wait $pid
 rc=$?
