@@ -126,19 +126,31 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-static bool put_manifest(struct buf *b, const struct ss_ruleset *rs, const char *const *paths,
-                         size_t n_paths, const char *platform, const char *op, const char *region)
+/* matcher is the one asked for, even if it accepted none of the rules:
+ * the bundle is for dataplanes running it. */
+static bool put_manifest(struct buf *b, const struct ss_ruleset *rs, const char *matcher,
+                         const char *const *paths, size_t n_paths, const char *platform,
+                         const char *op, const char *region)
 {
     char prov[SS_BUNDLE_FIELD] = "";
     size_t off = 0;
-    for (size_t i = 0; i < n_paths && off < sizeof prov; i++)
-        off += (size_t)snprintf(prov + off, sizeof prov - off, "%s%s", i ? "," : "",
-                                base_name(paths[i]));
+    for (size_t i = 0; i < n_paths && off < sizeof prov; i++) {
+        /* "rules/" names the folder "rules", not "" */
+        size_t n = strlen(paths[i]);
+        while (n > 1 && paths[i][n - 1] == '/')
+            n--;
+        const char *name = paths[i] + n;
+        while (name > paths[i] && name[-1] != '/')
+            name--;
+        off += (size_t)snprintf(prov + off, sizeof prov - off, "%s%.*s", i ? "," : "",
+                                (int)(paths[i] + n - name), name);
+    }
     char *text = NULL;
     int n = asprintf(&text,
-                     "format=%u\nversion=%016" PRIx64 "\nrules=%zu\nbuilt=%lld\nhyperscan=%s\n"
-                     "platform=%s\npresentation=%s\noperator=%s\nregion=%s\nprovenance=%s\n",
-                     SS_BUNDLE_FORMAT, rs->version, rs->rules.n, (long long)time(NULL),
+                     "format=%u\nversion=%016" PRIx64 "\nrules=%zu\nbuilt=%lld\nmatcher=%s\n"
+                     "hyperscan=%s\nplatform=%s\npresentation=%s\noperator=%s\nregion=%s\n"
+                     "provenance=%s\n",
+                     SS_BUNDLE_FORMAT, rs->version, rs->rules.n, (long long)time(NULL), matcher,
                      hs_version(), platform, ss_presentation_name(rs->pres), op ? op : "",
                      region ? region : "", prov);
     if (n < 0)
@@ -158,7 +170,8 @@ static bool put_parts(struct buf *b, const struct ss_ruleset *rs, char *platform
         if (pt->ops->serialize(pt->db, &db, &n) != SS_OK)
             return false;
         char *info = NULL;
-        if (i == 0 && hs_serialized_database_info(db, n, &info) == HS_SUCCESS) {
+        if (pt->ops == &ss_hs_matcher && strcmp(platform, "unknown") == 0 &&
+            hs_serialized_database_info(db, n, &info) == HS_SUCCESS) {
             snprintf(platform, cap, "%s", info);
             free(info);
         }
@@ -208,10 +221,10 @@ static enum ss_result check_files(const struct ss_rules *rules, char *err, size_
 }
 
 enum ss_result ss_bundle_write(const char *out_path, const char *const *paths, size_t n_paths,
-                               const char *operator_name, const char *region, char *err,
-                               size_t errcap)
+                               const struct ss_matcher_ops *primary, const char *operator_name,
+                               const char *region, char *err, size_t errcap)
 {
-    struct ss_ruleset *rs = ss_ruleset_from_files(paths, n_paths, &ss_hs_matcher, err, errcap);
+    struct ss_ruleset *rs = ss_ruleset_from_files(paths, n_paths, primary, err, errcap);
     if (rs == NULL)
         return SS_BAD_VALUE;
     struct buf parts = {0}, b = {0};
@@ -226,7 +239,7 @@ enum ss_result ss_bundle_write(const char *out_path, const char *const *paths, s
         goto out;
     uint32_t n_sect = 1 + (uint32_t)rs->rules.n_files + rs->n_parts;
     if (!buf_put(&b, MAGIC, MAGIC_LEN) || !buf_u32(&b, SS_BUNDLE_FORMAT) || !buf_u32(&b, n_sect) ||
-        !put_manifest(&b, rs, paths, n_paths, platform, operator_name, region) ||
+        !put_manifest(&b, rs, primary->name, paths, n_paths, platform, operator_name, region) ||
         !put_rules(&b, files, rs->rules.n_files, err, errcap) || !buf_put(&b, parts.p, parts.len))
         goto out;
     uint8_t hash[SS_BUNDLE_HASH_LEN];
@@ -291,6 +304,9 @@ static void parse_manifest(const uint8_t *t, size_t n, struct ss_bundle_manifest
     m->rules = strtoull(v, NULL, 10);
     manifest_field(t, n, "built", v, sizeof v);
     m->built = strtoll(v, NULL, 10);
+    manifest_field(t, n, "matcher", m->matcher, sizeof m->matcher);
+    if (m->matcher[0] == '\0')
+        snprintf(m->matcher, sizeof m->matcher, "%s", ss_hs_matcher.name);
     manifest_field(t, n, "hyperscan", m->hyperscan, sizeof m->hyperscan);
     manifest_field(t, n, "platform", m->platform, sizeof m->platform);
     manifest_field(t, n, "presentation", m->presentation, sizeof m->presentation);
@@ -476,8 +492,29 @@ static enum ss_result load_rules(const uint8_t *bytes, size_t len, struct ss_rul
     return r;
 }
 
-static enum ss_result load_parts(const uint8_t *bytes, size_t len, struct ss_ruleset_part *parts,
-                                 unsigned *n_parts, char *err, size_t errcap)
+/* The backend a part names, if this build has it and the manifest
+ * allows it (its matcher, or Hyperscan); NULL with the reason in err. */
+static const struct ss_matcher_ops *part_ops(const uint8_t *body, const uint8_t *nul,
+                                             const char *matcher, unsigned i, char *err,
+                                             size_t errcap)
+{
+    const char *name = (const char *)body;
+    const struct ss_matcher_ops *ops = nul ? ss_matcher_find(name) : NULL;
+    if (nul == NULL || (strcmp(name, matcher) != 0 && strcmp(name, ss_hs_matcher.name) != 0))
+        snprintf(err, errcap, "part %u: not a part of a %s bundle", i, matcher);
+    else if (ops == NULL)
+        snprintf(err, errcap,
+                 ss_matcher_optional(name) ? "part %u: matcher %s is not built in this binary"
+                                           : "part %u: unknown matcher %s",
+                 i, name);
+    else
+        return ops;
+    return NULL;
+}
+
+static enum ss_result load_parts(const uint8_t *bytes, size_t len, const char *matcher,
+                                 struct ss_ruleset_part *parts, unsigned *n_parts, char *err,
+                                 size_t errcap)
 {
     struct walk w = {bytes, len, HEAD_LEN};
     uint32_t n_sect = get_u32(bytes + 12);
@@ -489,9 +526,11 @@ static enum ss_result load_parts(const uint8_t *bytes, size_t len, struct ss_rul
         if (!next_section(&w, tag, &body, &bl) || strcmp(tag, "PART") != 0)
             continue;
         const uint8_t *nul = memchr(body, '\0', bl);
-        const struct ss_matcher_ops *ops = nul ? ss_matcher_find((const char *)body) : NULL;
-        if (ops == NULL || *n_parts == SS_MATCHER_PARTS) {
-            snprintf(err, errcap, "part %u: unknown matcher or too many parts", *n_parts);
+        const struct ss_matcher_ops *ops = part_ops(body, nul, matcher, *n_parts, err, errcap);
+        if (ops == NULL)
+            return SS_BAD_TAG;
+        if (*n_parts == SS_MATCHER_PARTS) {
+            snprintf(err, errcap, "more than %d parts", SS_MATCHER_PARTS);
             return SS_BAD_TAG;
         }
         size_t off = (size_t)(nul - body) + 1;
@@ -510,12 +549,19 @@ static enum ss_result load_parts(const uint8_t *bytes, size_t len, struct ss_rul
 
 enum ss_result ss_bundle_load_bytes(const uint8_t *bytes, size_t len,
                                     const uint8_t (*trusted)[SS_BUNDLE_PK_LEN], size_t n_trusted,
-                                    struct ss_ruleset **out, struct ss_bundle_manifest *m,
-                                    char *err, size_t errcap)
+                                    const char *matcher, struct ss_ruleset **out,
+                                    struct ss_bundle_manifest *m, char *err, size_t errcap)
 {
     enum ss_result r = ss_bundle_verify(bytes, len, trusted, n_trusted, m, err, errcap);
     if (r != SS_OK)
         return r;
+    if (matcher != NULL && strcmp(matcher, m->matcher) != 0) {
+        snprintf(err, errcap,
+                 "bundle compiled for matcher %s, this dataplane judges with %s: recompile it "
+                 "(sigsiftctl rules compile --matcher %s) or run with --matcher %s",
+                 m->matcher, matcher, matcher, m->matcher);
+        return SS_BAD_VALUE;
+    }
     enum ss_presentation pres;
     if (!ss_presentation_parse(m->presentation, &pres)) {
         snprintf(err, errcap, "unknown presentation '%s'", m->presentation);
@@ -532,7 +578,7 @@ enum ss_result ss_bundle_load_bytes(const uint8_t *bytes, size_t len,
     }
     struct ss_ruleset_part parts[SS_MATCHER_PARTS];
     unsigned n_parts;
-    r = load_parts(bytes, len, parts, &n_parts, err, errcap);
+    r = load_parts(bytes, len, m->matcher, parts, &n_parts, err, errcap);
     if (r == SS_OK)
         return ss_ruleset_assemble(&rules, pres, m->version, parts, n_parts, out);
     for (unsigned i = 0; i < n_parts; i++)
@@ -583,8 +629,9 @@ static enum ss_result read_trust(const char *dir, uint8_t (**keys)[SS_BUNDLE_PK_
 }
 
 /* The file's bytes, checked (and, with out, loaded) against trust_dir. */
-static enum ss_result from_file(const char *path, const char *trust_dir, struct ss_ruleset **out,
-                                struct ss_bundle_manifest *m, char *err, size_t errcap)
+static enum ss_result from_file(const char *path, const char *trust_dir, const char *matcher,
+                                struct ss_ruleset **out, struct ss_bundle_manifest *m, char *err,
+                                size_t errcap)
 {
     uint8_t(*keys)[SS_BUNDLE_PK_LEN] = NULL;
     size_t n_keys = 0;
@@ -597,22 +644,43 @@ static enum ss_result from_file(const char *path, const char *trust_dir, struct 
     size_t len;
     enum ss_result r = ss_bundle_read_file(path, &bytes, &len, err, errcap);
     if (r == SS_OK) {
-        r = out != NULL ? ss_bundle_load_bytes(bytes, len, trusted, n_keys, out, m, err, errcap)
-                        : ss_bundle_verify(bytes, len, trusted, n_keys, m, err, errcap);
+        r = out != NULL
+                ? ss_bundle_load_bytes(bytes, len, trusted, n_keys, matcher, out, m, err, errcap)
+                : ss_bundle_verify(bytes, len, trusted, n_keys, m, err, errcap);
         free(bytes);
     }
     free(keys);
     return r;
 }
 
-enum ss_result ss_bundle_load(const char *path, const char *trust_dir, struct ss_ruleset **out,
-                              struct ss_bundle_manifest *m, char *err, size_t errcap)
+enum ss_result ss_bundle_load(const char *path, const char *trust_dir, const char *matcher,
+                              struct ss_ruleset **out, struct ss_bundle_manifest *m, char *err,
+                              size_t errcap)
 {
-    return from_file(path, trust_dir, out, m, err, errcap);
+    return from_file(path, trust_dir, matcher, out, m, err, errcap);
+}
+
+struct ss_ruleset *ss_bundle_open_rules(const char *const *paths, size_t n_paths,
+                                        const struct ss_matcher_ops *primary, const char *trust_dir,
+                                        char *err, size_t errcap)
+{
+    struct ss_ruleset *rs = NULL;
+    struct ss_bundle_manifest m;
+    for (size_t i = 0; i < n_paths; i++) {
+        if (!ss_bundle_is_bundle(paths[i]))
+            continue;
+        if (n_paths > 1) {
+            snprintf(err, errcap, "%s: a bundle must be the only rules path", paths[i]);
+            return NULL;
+        }
+        enum ss_result r = ss_bundle_load(paths[i], trust_dir, primary->name, &rs, &m, err, errcap);
+        return r == SS_OK ? rs : NULL;
+    }
+    return ss_ruleset_from_files(paths, n_paths, primary, err, errcap);
 }
 
 enum ss_result ss_bundle_verify_file(const char *path, const char *trust_dir,
                                      struct ss_bundle_manifest *m, char *err, size_t errcap)
 {
-    return from_file(path, trust_dir, NULL, m, err, errcap);
+    return from_file(path, trust_dir, NULL, NULL, m, err, errcap);
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define NODES_MAX 16384 /* lists show: two lists of 4096 senders */
 #define DEPTH_MAX 8
@@ -200,6 +201,31 @@ static void pad(FILE *f, const char *s, size_t w)
         fputc(' ', f);
 }
 
+/* Members named "at" or "..._at" hold Unix seconds (ctl/proto.h). */
+static bool is_time_key(const char *k)
+{
+    size_t n = strlen(k);
+    return strcmp(k, "at") == 0 || (n > 3 && strcmp(k + n - 3, "_at") == 0);
+}
+
+/* Unix seconds (decimals kept as written) as an ISO 8601 UTC time,
+ * "2023-11-14T22:13:20.479849Z"; other text is left as it is. */
+static void utc_time(char *s, size_t cap)
+{
+    char *end;
+    long long secs = strtoll(s, &end, 10);
+    struct tm tm;
+    time_t t = (time_t)secs;
+    size_t frac = strspn(end, ".0123456789");
+    if (end == s || *s == '-' || end[frac] != '\0' || (frac > 0 && *end != '.') ||
+        gmtime_r(&t, &tm) == NULL)
+        return;
+    char date[32], fraction[CELL_MAX];
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(fraction, sizeof fraction, "%s", end);
+    snprintf(s, cap, "%s%sZ", date, fraction);
+}
+
 static bool key_is(const struct jnode *n, const char *k)
 {
     return n->key_len == strlen(k) && memcmp(n->key, k, n->key_len) == 0;
@@ -233,8 +259,11 @@ static void row_cells(struct table *t, const struct jnode *obj, char cells[][CEL
         strcpy(cells[c], "-");
     for (int m = obj->child; m >= 0; m = t->nodes[m].next) {
         int c = column(t, &t->nodes[m]);
-        if (c >= 0)
-            text_of(&t->nodes[m], cells[c], CELL_MAX);
+        if (c < 0)
+            continue;
+        text_of(&t->nodes[m], cells[c], CELL_MAX);
+        if (t->nodes[m].type == J_SCALAR && is_time_key(t->col[c]))
+            utc_time(cells[c], CELL_MAX);
     }
 }
 
@@ -285,6 +314,8 @@ static void print_member(FILE *f, const struct jnode *nodes, const struct jnode 
         }
     } else {
         text_of(m, text, sizeof text);
+        if (m->type == J_SCALAR && is_time_key(key))
+            utc_time(text, sizeof text);
         strcat(key, ":");
         pad(f, key, kw + 2);
         fprintf(f, "%s\n", text);

@@ -7,8 +7,10 @@
  *   member:      then a table       a list of objects (workers, ports,
  *                                   history), one column per key seen
  *
- * "ok" is left out (the exit status says it). With --json sigsiftctl
- * prints the reply as it came instead. */
+ * "ok" is left out (the exit status says it). A number whose key is
+ * "at" or ends in "_at" (history's "at", push's "received_at": Unix
+ * seconds) is printed as an ISO 8601 UTC time, 2023-11-14T22:13:20.4Z.
+ * With --json sigsiftctl prints the reply as it came instead. */
 #ifndef SS_CTL_PRINT_H
 #define SS_CTL_PRINT_H
 

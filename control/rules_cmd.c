@@ -23,19 +23,25 @@
 void ss_rules_cmd_usage(FILE *f)
 {
     fprintf(f, "  rules check PATH...   validate rule files, word lists (*.txt) or folders;\n"
-               "                        every error as file:line\n"
-               "  rules compile PATH... -o BUNDLE [--operator X] [--region Y]\n"
+               "                        every error as file:line; a BUNDLE: as verify\n"
+               "                        without a trust store (its manifest, matcher too)\n"
+               "  rules compile PATH... -o BUNDLE [--matcher NAME] [--operator X] [--region Y]\n"
                "                        compile them into a bundle (manifest, rule texts,\n"
-               "                        serialised databases, content hash)\n"
+               "                        serialised databases, content hash) for dataplanes\n"
+               "                        running --matcher NAME: hyperscan (default) or\n"
+               "                        fpga-sim (literals as the block's table image);\n"
+               "                        a dataplane refuses a bundle for another matcher\n"
                "  rules sign BUNDLE --key SECRET   sign it with a key from keygen\n"
                "  rules verify BUNDLE [--trust DIR]   hash, signature, signer, databases\n"
                "  rules merge A B... -o OUT   one rule file; refused, with a report, when\n"
                "                        an id is defined differently\n"
-               "  rules diff OLD NEW --on CAPTURE|CORPUS\n"
+               "  rules diff OLD NEW --on CAPTURE|CORPUS [--exit-code]\n"
                "                        dry run: the messages of a pcap/pcapng capture or\n"
                "                        a label<TAB>text corpus whose verdict changes (OLD,\n"
                "                        NEW: bundles or rule paths); 0 whether or not any\n"
-               "                        change, 1 an input would not load or a scan failed\n"
+               "                        change, 1 an input would not load or a scan failed;\n"
+               "                        with --exit-code, 1 also when any verdict changes\n"
+               "                        (as git diff --exit-code), 0 only when none does\n"
                "  keygen NAME           NAME.key (secret) and NAME.pub\n"
                "  trust add NAME PUBFILE | trust remove NAME | trust list   [--trust DIR]\n"
                "                        the store of peers' public keys (default\n"
@@ -66,7 +72,8 @@ bool ss_rules_cmd_handles(int argc, char **argv)
 struct args {
     const char *file[ARGS_MAX];
     size_t n;
-    const char *out, *op, *region, *key, *trust, *on;
+    const char *out, *op, *region, *key, *trust, *on, *matcher;
+    bool exit_code;
 };
 
 static bool parse_args(int argc, char **argv, struct args *a)
@@ -79,8 +86,11 @@ static bool parse_args(int argc, char **argv, struct args *a)
                             : strcmp(argv[i], "--key") == 0      ? &a->key
                             : strcmp(argv[i], "--trust") == 0    ? &a->trust
                             : strcmp(argv[i], "--on") == 0       ? &a->on
+                            : strcmp(argv[i], "--matcher") == 0  ? &a->matcher
                                                                  : NULL;
-        if (slot != NULL) {
+        if (strcmp(argv[i], "--exit-code") == 0) {
+            a->exit_code = true;
+        } else if (slot != NULL) {
             if (i + 1 == argc)
                 return false;
             *slot = argv[++i];
@@ -104,44 +114,40 @@ static int refused(bool json, const char *err)
     return SS_CTL_EXIT_REFUSED;
 }
 
-static int cmd_check(const struct args *a, bool json)
-{
-    char err[SS_RULES_ERR_MAX];
-    struct ss_rules rules;
-    if (ss_rules_load(&rules, a->file, a->n, err, sizeof err) != SS_OK)
-        return refused(json, err);
-    uint64_t version = ss_rules_digest(&rules);
-    printf(json ? "{\"ok\":true,\"rules\":%zu,\"version\":\"%016" PRIx64 "\"}\n"
-                : "ok: %zu rules, version %016" PRIx64 "\n",
-           rules.n, version);
-    ss_rules_free(&rules);
-    return SS_CTL_EXIT_OK;
-}
-
 static void print_manifest(const struct ss_bundle_manifest *m, bool json)
 {
     char signer[2 * SS_BUNDLE_PK_LEN + 1] = "";
     if (m->is_signed)
         sodium_bin2hex(signer, sizeof signer, m->signer, SS_BUNDLE_PK_LEN);
     printf(json ? "{\"ok\":true,\"version\":\"%016" PRIx64 "\",\"rules\":%" PRIu64
-                  ",\"built\":%" PRId64 ",\"hyperscan\":\"%s\",\"operator\":\"%s\",\"region\":"
-                  "\"%s\",\"provenance\":\"%s\",\"signer\":\"%s\"}\n"
+                  ",\"built\":%" PRId64 ",\"matcher\":\"%s\",\"hyperscan\":\"%s\",\"operator\":"
+                  "\"%s\",\"region\":\"%s\",\"provenance\":\"%s\",\"signer\":\"%s\"}\n"
                 : "version %016" PRIx64 ", %" PRIu64 " rules, built %" PRId64
-                  ", hyperscan %s, operator '%s', region '%s', from %s, signer %s\n",
-           m->version, m->rules, m->built, m->hyperscan, m->operator_name, m->region, m->provenance,
-           m->is_signed ? signer : "none");
+                  ", matcher %s, hyperscan %s, operator '%s', region '%s', from %s, signer %s\n",
+           m->version, m->rules, m->built, m->matcher, m->hyperscan, m->operator_name, m->region,
+           m->provenance, m->is_signed ? signer : "none");
 }
 
 static int cmd_compile(const struct args *a, bool json)
 {
     char err[SS_BUNDLE_ERR_MAX];
+    const char *name = a->matcher ? a->matcher : ss_hs_matcher.name;
+    const struct ss_matcher_ops *primary = ss_matcher_find(name);
     if (a->out == NULL)
-        return usage_error("rules compile PATH... -o BUNDLE [--operator X] [--region Y]");
-    if (ss_bundle_write(a->out, a->file, a->n, a->op, a->region, err, sizeof err) != SS_OK)
+        return usage_error(
+            "rules compile PATH... -o BUNDLE [--matcher NAME] [--operator X] [--region Y]");
+    if (primary == NULL) {
+        snprintf(err, sizeof err,
+                 ss_matcher_optional(name) ? "--matcher %s is not built in this binary"
+                                           : "unknown --matcher %s (hyperscan or fpga-sim)",
+                 name);
+        return refused(json, err);
+    }
+    if (ss_bundle_write(a->out, a->file, a->n, primary, a->op, a->region, err, sizeof err) != SS_OK)
         return refused(json, err);
     struct ss_ruleset *rs = NULL;
     struct ss_bundle_manifest m;
-    if (ss_bundle_load(a->out, NULL, &rs, &m, err, sizeof err) != SS_OK)
+    if (ss_bundle_load(a->out, NULL, NULL, &rs, &m, err, sizeof err) != SS_OK)
         return refused(json, err);
     ss_ruleset_free(rs);
     print_manifest(&m, json);
@@ -155,10 +161,26 @@ static int cmd_verify(const struct args *a, bool json)
     struct ss_bundle_manifest m;
     if (a->n != 1)
         return usage_error("rules verify BUNDLE [--trust DIR]");
-    if (ss_bundle_load(a->file[0], a->trust, &rs, &m, err, sizeof err) != SS_OK)
+    if (ss_bundle_load(a->file[0], a->trust, NULL, &rs, &m, err, sizeof err) != SS_OK)
         return refused(json, err);
     ss_ruleset_free(rs);
     print_manifest(&m, json);
+    return SS_CTL_EXIT_OK;
+}
+
+static int cmd_check(const struct args *a, bool json)
+{
+    char err[SS_RULES_ERR_MAX];
+    struct ss_rules rules;
+    if (a->n == 1 && ss_bundle_is_bundle(a->file[0]))
+        return cmd_verify(a, json);
+    if (ss_rules_load(&rules, a->file, a->n, err, sizeof err) != SS_OK)
+        return refused(json, err);
+    uint64_t version = ss_rules_digest(&rules);
+    printf(json ? "{\"ok\":true,\"rules\":%zu,\"version\":\"%016" PRIx64 "\"}\n"
+                : "ok: %zu rules, version %016" PRIx64 "\n",
+           rules.n, version);
+    ss_rules_free(&rules);
     return SS_CTL_EXIT_OK;
 }
 
@@ -326,8 +348,8 @@ out:
 static int cmd_diff(const struct args *a, bool json)
 {
     if (a->n != 2 || a->on == NULL)
-        return usage_error("rules diff OLD NEW --on CAPTURE|CORPUS");
-    return ss_rules_diff(a->file[0], a->file[1], a->on, json);
+        return usage_error("rules diff OLD NEW --on CAPTURE|CORPUS [--exit-code]");
+    return ss_rules_diff(a->file[0], a->file[1], a->on, json, a->exit_code);
 }
 
 /* A trusted key is one file NAME.pub of 64 hex digits in the store. */

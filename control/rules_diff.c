@@ -23,7 +23,7 @@ struct diff {
     struct ss_ruleset *rs[2];
     struct ss_ruleset_scratch *sc[2];
     struct ss_pipeline *pl;
-    bool json;
+    bool json, exit_code;
     uint64_t judged, changed, failed;
     struct ss_ctl_reply out; /* one change, as JSON or text */
 };
@@ -35,7 +35,7 @@ static struct ss_ruleset *open_ruleset(const char *path, char *err, size_t errca
     struct ss_bundle_manifest m;
     if (!ss_bundle_is_bundle(path))
         return ss_ruleset_from_files(&path, 1, &ss_hs_matcher, err, errcap);
-    return ss_bundle_load(path, NULL, &rs, &m, err, errcap) == SS_OK ? rs : NULL;
+    return ss_bundle_load(path, NULL, NULL, &rs, &m, err, errcap) == SS_OK ? rs : NULL;
 }
 
 /* pcap (either byte order, micro- or nanoseconds) or pcapng. */
@@ -195,16 +195,18 @@ static int run(struct diff *d, const char *const paths[2], const char *input)
     else
         printf("%" PRIu64 " of %" PRIu64 " messages change verdict; %" PRIu64 " scans failed\n",
                d->changed, d->judged, d->failed);
-    return d->failed ? SS_CTL_EXIT_REFUSED : SS_CTL_EXIT_OK;
+    return d->failed || (d->exit_code && d->changed) ? SS_CTL_EXIT_REFUSED : SS_CTL_EXIT_OK;
 }
 
-int ss_rules_diff(const char *old_path, const char *new_path, const char *input, bool json)
+int ss_rules_diff(const char *old_path, const char *new_path, const char *input, bool json,
+                  bool exit_code)
 {
     struct diff *d = calloc(1, sizeof *d);
     if (d == NULL)
         return SS_CTL_EXIT_REFUSED;
     const char *paths[2] = {old_path, new_path};
     d->json = json;
+    d->exit_code = exit_code;
     int rc = run(d, paths, input);
     for (int k = 0; k < 2; k++) {
         if (d->sc[k] != NULL)

@@ -13,7 +13,10 @@
 #include <stdbool.h>
 
 /* Exit status as sigsiftctl's: 0 done (whether or not verdicts change),
- * 1 refused (an input would not load), the reason on stderr. */
-int ss_rules_diff(const char *old_path, const char *new_path, const char *input, bool json);
+ * 1 refused (an input would not load, a scan failed), the reason on
+ * stderr. With exit_code (--exit-code), a changed verdict is 1 too, so
+ * a script can gate a rollout on "no verdict changes". */
+int ss_rules_diff(const char *old_path, const char *new_path, const char *input, bool json,
+                  bool exit_code);
 
 #endif

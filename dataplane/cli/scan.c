@@ -10,16 +10,18 @@
 #include <string.h>
 #include <time.h>
 
+#include "control/bundle.h"
 #include "dataplane/cli/pcap_source.h"
 #include "dataplane/core/framelog.h"
 #include "dataplane/core/pipeline.h"
 #include "dataplane/core/screen.h"
-#include "dataplane/match/ruleset_files.h"
 
 #define RULES_MAX 64
-/* Frames kept for evidence: enough for any message to complete (parts
- * and segments of one message arrive within a few thousand frames). */
-#define FRAMELOG_SLOTS 65536
+/* Bytes of frames kept for evidence: the parts and segments of one
+ * message arrive within a few thousand frames; 64 MiB holds the last
+ * 350 000 frames of a siggen mix (192 bytes on average), or the last
+ * 1024 of 64 KiB. */
+#define FRAMELOG_BYTES ((size_t)64 << 20)
 #define SNAP 65535
 
 struct scan_opts {
@@ -37,11 +39,15 @@ struct scan {
     struct ss_pipeline *pl;
     struct ss_screen screen;
     struct ss_framelog *log;
-    uint64_t *evidence_ids; /* id last written from each framelog slot */
+    uint64_t *evidence_ids; /* id last written, per framelog index entry */
     FILE *events;
     pcap_t *dead;
     pcap_dumper_t *dumper;
     uint64_t events_written, evidence_frames;
+    /* Frame ids run on across the captures given (each file numbers its
+     * frames from 1), so the frame log and the evidence never confuse
+     * frame n of one file with frame n of the next. */
+    uint64_t frame_base, last_frame;
     char line[4 * SS_SM_TEXT_MAX];
 };
 
@@ -49,7 +55,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: sigsift scan --rules PATH [--rules PATH]... [options] CAPTURE...\n"
-            "  --rules PATH        rule file, word list (*.txt) or folder of them\n"
+            "  --rules PATH        rule file, word list (*.txt) or folder of them, or\n"
+            "                      one bundle from sigsiftctl rules compile (for --matcher)\n"
             "  --events FILE|-     verdict events as JSON lines (default: none)\n"
             "  --evidence FILE     pcap of every frame of every flagged message\n"
             "  --all               an event for every message, not only flagged ones\n"
@@ -121,7 +128,7 @@ static void write_evidence(struct scan *s, const struct ss_sm *sm)
 {
     for (unsigned i = 0; i < sm->frames.n; i++) {
         uint64_t id = sm->frames.id[i];
-        uint64_t *last = &s->evidence_ids[id % FRAMELOG_SLOTS];
+        uint64_t *last = &s->evidence_ids[id & (ss_framelog_entries(s->log) - 1)];
         struct ss_framelog_rec rec;
         if (*last == id || ss_framelog_get(s->log, id, &rec) != SS_OK)
             continue;
@@ -154,9 +161,11 @@ static void on_frame(void *arg, const uint8_t *frame, size_t len, enum ss_linkty
                      uint64_t ts_ns, uint64_t frame_no)
 {
     struct scan *s = arg;
+    uint64_t id = s->frame_base + frame_no;
+    s->last_frame = id;
     if (s->dumper)
-        ss_framelog_put(s->log, frame_no, ts_ns, frame, len);
-    ss_pipeline_frame(s->pl, frame, len, lt, ts_ns, frame_no);
+        ss_framelog_put(s->log, id, ts_ns, frame, len);
+    ss_pipeline_frame(s->pl, frame, len, lt, ts_ns, id);
 }
 
 static int open_outputs(struct scan *s)
@@ -170,8 +179,9 @@ static int open_outputs(struct scan *s)
     }
     if (!s->o.evidence)
         return 0;
-    s->log = ss_framelog_new(FRAMELOG_SLOTS, SNAP);
-    s->evidence_ids = calloc(FRAMELOG_SLOTS, sizeof(*s->evidence_ids));
+    s->log = ss_framelog_new(FRAMELOG_BYTES, SNAP);
+    if (s->log)
+        s->evidence_ids = calloc(ss_framelog_entries(s->log), sizeof(*s->evidence_ids));
     s->dead = pcap_open_dead(DLT_EN10MB, SNAP);
     s->dumper = s->dead ? pcap_dump_open(s->dead, s->o.evidence) : NULL;
     if (!s->log || !s->evidence_ids || !s->dumper) {
@@ -228,6 +238,7 @@ static int scan_files(struct scan *s, int argc, char **argv)
             fprintf(stderr, "sigsift scan: %s\n", err);
             return 1;
         }
+        s->frame_base = s->last_frame;
     }
     ss_pipeline_finish(s->pl);
     if (!s->o.quiet)
@@ -260,7 +271,7 @@ int ss_scan_main(int argc, char **argv)
                     : "sigsift scan: unknown --matcher %s\n",
                 s->o.matcher);
         rc = 2;
-    } else if (!(rs = ss_ruleset_from_files(s->o.rules, s->o.n_rules, m, err, sizeof(err)))) {
+    } else if (!(rs = ss_bundle_open_rules(s->o.rules, s->o.n_rules, m, NULL, err, sizeof(err)))) {
         fprintf(stderr, "sigsift scan: %s\n", err);
         rc = 2;
     } else if (ss_ruleset_scratch_alloc(rs, &tmpl) != SS_OK ||

@@ -1,48 +1,62 @@
-/* Frame log: slot = id & mask, each slot a fixed header plus `snap`
- * bytes in one contiguous allocation, so a put is one memcpy. */
+/* Frame log: an arena written as a ring, frame after frame, and an index
+ * entry per id slot naming where its bytes start.
+ *
+ * Positions count every byte ever written (they never wrap; offset in
+ * the arena = position % size). A frame is copied whole at one offset:
+ * when it does not fit before the arena's end, the rest of that lap is
+ * skipped and counts as written. A frame at position p is intact while
+ * the write position is at most p + size, since only bytes written from
+ * p + size on land on it; so no put has to visit the entries it evicts. */
 #include "dataplane/core/framelog.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Header of one slot; `used` distinguishes an empty slot from id 0. */
-struct slot {
+struct entry {
     uint64_t id;
+    uint64_t pos; /* of the first byte kept */
     uint64_t ts_ns;
     uint32_t len;
     uint32_t caplen;
-    uint8_t used;
 };
 
 struct ss_framelog {
-    uint32_t mask;
+    size_t size;   /* arena bytes */
+    size_t off;    /* head % size, or size when the lap ended exactly */
+    uint64_t head; /* position of the next byte written */
+    uint32_t mask; /* index entries - 1 */
     uint32_t snap;
-    struct slot *slots;
-    uint8_t *bytes; /* (mask + 1) * snap */
+    struct entry *index;
+    uint8_t *bytes;
     struct ss_framelog_stats st;
 };
 
-static uint32_t round_pow2(uint32_t v)
+static uint32_t entries_for(size_t bytes)
 {
+    size_t want = bytes / SS_FRAMELOG_BYTES_PER_FRAME;
     uint32_t p = 1;
-    while (p < v && p < (UINT32_C(1) << 31))
+    while (p < want && p < (UINT32_C(1) << 31))
         p <<= 1;
     return p;
 }
 
-struct ss_framelog *ss_framelog_new(uint32_t slots, uint32_t snap)
+struct ss_framelog *ss_framelog_new(size_t bytes, uint32_t snap)
 {
-    if (slots == 0 || snap == 0)
+    if (bytes == 0 || snap == 0 || bytes > UINT64_MAX / 4)
         return NULL;
     struct ss_framelog *fl = calloc(1, sizeof *fl);
     if (fl == NULL)
         return NULL;
-    uint32_t n = round_pow2(slots);
+    uint32_t n = entries_for(bytes);
+    fl->size = bytes;
+    fl->snap = bytes < snap ? (uint32_t)bytes : snap;
+    /* Starting at 2 * size makes a zeroed entry (position 0) read as
+     * overwritten, so the index needs no initialising pass. */
+    fl->head = 2 * (uint64_t)bytes;
     fl->mask = n - 1;
-    fl->snap = snap;
-    fl->slots = calloc(n, sizeof *fl->slots);
-    fl->bytes = malloc((size_t)n * snap);
-    if (fl->slots == NULL || fl->bytes == NULL) {
+    fl->index = calloc(n, sizeof *fl->index);
+    fl->bytes = malloc(bytes);
+    if (fl->index == NULL || fl->bytes == NULL) {
         ss_framelog_free(fl);
         return NULL;
     }
@@ -53,7 +67,7 @@ void ss_framelog_free(struct ss_framelog *fl)
 {
     if (fl == NULL)
         return;
-    free(fl->slots);
+    free(fl->index);
     free(fl->bytes);
     free(fl);
 }
@@ -61,40 +75,49 @@ void ss_framelog_free(struct ss_framelog *fl)
 void ss_framelog_put(struct ss_framelog *fl, uint64_t id, uint64_t ts_ns, const uint8_t *frame,
                      size_t len)
 {
-    uint32_t i = (uint32_t)(id & fl->mask);
-    struct slot *s = &fl->slots[i];
+    struct entry *e = &fl->index[id & fl->mask];
     size_t caplen = len < fl->snap ? len : fl->snap;
 
     if (caplen < len)
         fl->st.truncated++;
     fl->st.puts++;
-    memcpy(fl->bytes + (size_t)i * fl->snap, frame, caplen);
-    s->id = id;
-    s->ts_ns = ts_ns;
-    s->len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
-    s->caplen = (uint32_t)caplen;
-    s->used = 1;
+    if (caplen > fl->size - fl->off) {
+        fl->head += fl->size - fl->off;
+        fl->off = 0;
+    }
+    memcpy(fl->bytes + fl->off, frame, caplen);
+    e->id = id;
+    e->pos = fl->head;
+    e->ts_ns = ts_ns;
+    e->len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+    e->caplen = (uint32_t)caplen;
+    fl->head += caplen;
+    fl->off += caplen;
 }
 
 enum ss_result ss_framelog_get(struct ss_framelog *fl, uint64_t id, struct ss_framelog_rec *out)
 {
-    uint32_t i = (uint32_t)(id & fl->mask);
-    const struct slot *s = &fl->slots[i];
+    const struct entry *e = &fl->index[id & fl->mask];
 
-    if (!s->used || s->id != id) {
+    if (e->id != id || fl->head - e->pos > fl->size) {
         fl->st.misses++;
         return SS_EXPIRED;
     }
     fl->st.hits++;
-    out->id = s->id;
-    out->ts_ns = s->ts_ns;
-    out->len = s->len;
-    out->caplen = s->caplen;
-    out->data = fl->bytes + (size_t)i * fl->snap;
+    out->id = e->id;
+    out->ts_ns = e->ts_ns;
+    out->len = e->len;
+    out->caplen = e->caplen;
+    out->data = fl->bytes + e->pos % fl->size;
     return SS_OK;
 }
 
 const struct ss_framelog_stats *ss_framelog_stats(const struct ss_framelog *fl)
 {
     return &fl->st;
+}
+
+uint32_t ss_framelog_entries(const struct ss_framelog *fl)
+{
+    return fl->mask + 1;
 }

@@ -251,12 +251,40 @@ void ss_sccp_gt_digits(const struct ss_sccp_addr *a, char out[SS_DIGITS_MAX + 1]
 /* Q.713 §3.4: address indicator, then point code, SSN and global title in
  * that order, each present as the indicator says. A national address
  * (bit 8) is still read with the ITU layout. */
+/* The form nearly every MAP message carries (Q.713 §3.4.1): route on GT,
+ * GTI 4, SSN, no point code (indicator 0x12), BCD digits that fit
+ * SS_DIGITS_MAX. Matched octet by octet with the tests sccp_gt makes, so
+ * it reads the same fields or declines and the general walk reads them. */
+static bool sccp_addr_common(const uint8_t *p, size_t len, struct ss_sccp_addr *out)
+{
+    uint8_t es;
+
+    if (len < 6 || len - 5 > SS_DIGITS_MAX / 2 || p[0] != 0x12)
+        return false;
+    es = p[3] & 0x0f;
+    if (es != 1 && es != 2)
+        return false;
+    out->has_ssn = true;
+    out->gti = 4;
+    out->ssn = p[1];
+    out->tt = p[2];
+    out->np = p[3] >> 4;
+    out->es = es;
+    out->nai = p[4] & 0x7f;
+    out->gt = p + 5;
+    out->gt_len = len - 5;
+    out->gt_odd = es == 1;
+    return true;
+}
+
 enum ss_result ss_sccp_addr_decode(const uint8_t *p, size_t len, struct ss_sccp_addr *out)
 {
     struct ss_rd r;
     uint8_t ai;
 
     memset(out, 0, sizeof(*out));
+    if (sccp_addr_common(p, len, out))
+        return SS_OK;
     ss_rd_init(&r, p, len);
     if (!ss_rd_u8(&r, &ai))
         return SS_TRUNCATED;

@@ -1,7 +1,8 @@
 /* What `rules push PATH` loads: a rule bundle made by `sigsiftctl rules
  * compile` (verified by its content hash and any signature, against the
- * run's --trust store when it has one; deserialised, never compiled
- * here), or else, without --trust, a rule file, word list or folder,
+ * run's --trust store when it has one; refused if compiled for another
+ * matcher than the run's --matcher; deserialised, never compiled here),
+ * or else, without --trust, a rule file, word list or folder,
  * compiled here on the control thread with the run's --matcher. */
 #include <stdio.h>
 #include <string.h>
@@ -19,7 +20,8 @@ struct ss_ruleset *ss_live_load(const char *path, void *arg, char *err, size_t e
     struct ss_bundle_manifest man;
 
     if (ss_bundle_is_bundle(path))
-        return ss_bundle_load(path, o->trust, &rs, &man, err, errcap) == SS_OK ? rs : NULL;
+        return ss_bundle_load(path, o->trust, o->matcher, &rs, &man, err, errcap) == SS_OK ? rs
+                                                                                           : NULL;
     if (o->trust != NULL) {
         snprintf(err, errcap, "not a bundle, and this run takes signed bundles only (--trust %s)",
                  o->trust);

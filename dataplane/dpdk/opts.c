@@ -53,7 +53,8 @@ void ss_run_usage(FILE *f)
 {
     fprintf(f,
             "usage: sigsift run [EAL arguments] -- [options]\n"
-            "  --rules PATH         rule file, word list (*.txt) or folder (repeatable);\n"
+            "  --rules PATH         rule file, word list (*.txt) or folder (repeatable), or\n"
+            "                       one bundle (sigsiftctl rules compile, for --matcher);\n"
             "                       without it messages are decoded, not judged\n"
             "  --matcher NAME       hyperscan (default) or fpga-sim (the simulated block)\n"
             "  --events FILE|-      write events as JSON lines\n"
@@ -70,9 +71,9 @@ void ss_run_usage(FILE *f)
             "                       state expire (default 60)\n"
             "  --socket PATH        control socket for sigsiftctl (default " SS_CTL_SOCKET_DEFAULT
             ")\n"
-            "  --trust DIR          `rules push` takes only bundles signed by a key in DIR\n"
-            "                       (sigsiftctl trust add); without it, any intact bundle\n"
-            "                       or rule path\n"
+            "  --trust DIR          `rules push` and a --rules bundle: only bundles signed\n"
+            "                       by a key in DIR (sigsiftctl trust add); without it,\n"
+            "                       any intact bundle or rule path\n"
             "e.g. sigsift run -l 0-1 --no-pci --no-huge --vdev net_pcap0,rx_pcap=X.pcap -- --all "
             "--events -\n",
             SS_RUN_BURST_MAX);

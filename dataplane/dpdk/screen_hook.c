@@ -5,9 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <rte_lcore.h>
+#include <rte_malloc.h>
+
+#include "control/bundle.h"
 #include "dataplane/core/screen.h"
 #include "dataplane/dpdk/live.h"
-#include "dataplane/match/ruleset_files.h"
 
 /* Senders listed in the summary, as `sigsift scan` lists them. */
 #define TOP_SENDERS 10
@@ -59,7 +62,7 @@ static int screen_setup(const struct ss_run_opts *o, void **shared)
     }
     s->matcher = m->name;
     s->source = o->n_rules > 0 ? o->rules[0] : "";
-    s->rs = ss_ruleset_from_files(o->rules, o->n_rules, m, err, sizeof err);
+    s->rs = ss_bundle_open_rules(o->rules, o->n_rules, m, o->trust, err, sizeof err);
     if (s->rs == NULL) {
         fprintf(stderr, "sigsift run: %s\n", err);
         shared_free(s);
@@ -76,10 +79,13 @@ static int screen_setup(const struct ss_run_opts *o, void **shared)
     return 0;
 }
 
+/* Called on the worker's lcore: the context, with the summary's 1 MiB
+ * sender table written on every flagged message, is taken from the
+ * lcore's NUMA node. */
 static void *screen_init(unsigned worker_id, const struct ss_run_opts *o, void *shared)
 {
     const struct screen_shared *s = shared;
-    struct screen_ctx *c = calloc(1, sizeof *c);
+    struct screen_ctx *c = rte_zmalloc_socket("screen_ctx", sizeof *c, 0, (int)rte_socket_id());
 
     if (c == NULL)
         return NULL;
@@ -117,7 +123,7 @@ static void screen_fini(void *ctx, void *shared)
     s->judge_errors += c->screen.judge_errors;
     c->screen.scratch = NULL; /* the live rule state's, freed with it */
     ss_screen_fini(&c->screen);
-    free(c);
+    rte_free(c);
 }
 
 /* The rule set and its template move into the live rule state, which

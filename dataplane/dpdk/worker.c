@@ -191,7 +191,7 @@ static int worker_open(struct ss_worker *w)
         cfg.sctp_timeout_ns = o->sctp_timeout_ns;
     w->pl = ss_pipeline_new(&cfg, on_sm, w);
     if (o->evidence != NULL)
-        w->fl = ss_framelog_new(SS_FRAMELOG_SLOTS, SS_EVIDENCE_SNAP);
+        w->fl = ss_framelog_new(SS_FRAMELOG_BYTES, SS_EVIDENCE_SNAP);
     if (w->pl == NULL || (o->evidence != NULL && w->fl == NULL)) {
         fprintf(stderr, "sigsift run: worker %u: out of memory for tables\n", w->id);
         return -1;

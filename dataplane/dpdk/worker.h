@@ -23,10 +23,12 @@
 #define SS_PORTS_MAX 8
 /* Largest frame decoded; a multi-segment mbuf is copied here whole. */
 #define SS_LINEAR_MAX 16384
-/* Frames the framelog keeps per worker for evidence (16 MiB with
- * SS_EVIDENCE_SNAP): the parts of a message must still be there when its
- * last part completes it. */
-#define SS_FRAMELOG_SLOTS 8192
+/* Bytes of frames the framelog keeps per worker for evidence (plus a
+ * 4 MiB index): the parts of a message must still be there when its last
+ * part completes it. The 16 MiB that held the last 8192 frames in 2 KiB
+ * slots now hold the last 87 000 of a siggen mix (192 bytes on average,
+ * about 90 ms at 1 M frames/s per worker), and 8192 when all are 2 KiB. */
+#define SS_FRAMELOG_BYTES ((size_t)16 << 20)
 
 struct ss_rxq {
     uint16_t port;

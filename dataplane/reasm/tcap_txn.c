@@ -2,27 +2,45 @@
  * for why the context must outlive the TC-BEGIN).
  *
  * A set-associative table: the key (transaction id, sending party hash)
- * hashes to one set of TXN_WAYS entries. An entry's time is refreshed by
- * each message that finds it, so expiry removes idle dialogues. When a
- * new dialogue finds its set full, the least recently seen entry of the
- * set is evicted and the call returns SS_TABLE_FULL with *ctx still
- * filled: the eviction is the loss the caller counts. Entries are also
- * linked in an age list (age_list.h), so expiry costs what it removes. */
+ * hashes to one set of TXN_WAYS entries in one cache line, and all a
+ * dialogue needs (key, context, time last seen) lies in that line. The
+ * used ways of a set are kept first and in order of last use, most recent
+ * first, so a lookup stops at the first free way and the least recently
+ * seen entry is the last. When a new dialogue finds its set full, that
+ * entry is evicted and the call returns SS_TABLE_FULL with *ctx still
+ * filled: the eviction is the loss the caller counts.
+ *
+ * Time is kept in ticks of 2^24 ns (about 17 ms), 32 bits counted from
+ * about a year before the first message, so that an entry fits 16 bytes;
+ * expiry moves that origin forward, and the stamps with it, before the
+ * ticks run out (every eight months or so of capture time).
+ * An entry is due when it has been idle for more than the timeout: a due
+ * entry is never found by a lookup, and is freed by whichever comes first
+ * of a lookup, its set being full, or ss_tcap_txn_expire. Expiry sweeps
+ * the sets that hold an entry, found 64 at a time in a bitmap, and only
+ * once the earliest entry has been due for a quarter of the timeout, so
+ * that an entry is looked at by a sweep once or twice in its life, not at
+ * every call. */
 #include "dataplane/reasm/tcap_txn.h"
-
-#include "dataplane/reasm/age_list.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define TXN_WAYS 4
-/* A set is one cache line: a lookup costs one miss, not two. */
-#define TXN_SET_ALIGN 64
+/* A set is one cache line: a dialogue costs one miss, not two. */
+#define TXN_SET_ALIGN  64
+#define TXN_TICK_SHIFT 24
+/* Ticks start this far before the first message: capture time may step
+ * back. Past TXN_TICK_REBASE ticks, expiry moves the origin to put now
+ * at TXN_TICK_BACK again. */
+#define TXN_TICK_BACK   (1ull << 31)
+#define TXN_TICK_REBASE (3ull << 30)
 
 struct txn_entry {
-    uint64_t party;
+    uint32_t party; /* the 64-bit party hash folded */
     uint32_t tid;
+    uint32_t seen; /* tick last seen */
     struct ss_tcap_ctx ctx;
     bool used;
 };
@@ -32,9 +50,14 @@ _Static_assert(sizeof(struct txn_entry) * TXN_WAYS == TXN_SET_ALIGN, "one set pe
 struct ss_tcap_txn {
     uint32_t sets;
     uint32_t in_use;
-    uint64_t timeout_ns;
-    struct txn_entry *e;    /* sets * TXN_WAYS */
-    struct ss_age_list age; /* by time last seen; node i is e[i] */
+    uint32_t due_ticks;  /* idle ticks after which an entry is surely past the timeout */
+    uint32_t slack;      /* ticks a sweep waits after the earliest due time */
+    uint32_t expired;    /* freed as due outside a sweep, not yet reported */
+    uint64_t next_sweep; /* earliest tick an entry falls due, plus slack */
+    bool started;        /* base set by the first message */
+    uint64_t base;       /* the absolute tick that is tick 0 */
+    struct txn_entry *e; /* sets * TXN_WAYS */
+    uint64_t *held;      /* bit s set when set s holds an entry */
 };
 
 struct ss_tcap_txn *ss_tcap_txn_new(uint32_t slots, uint64_t timeout_ns)
@@ -47,15 +70,20 @@ struct ss_tcap_txn *ss_tcap_txn_new(uint32_t slots, uint64_t timeout_ns)
         return NULL;
     }
     t->sets = slots ? (slots + TXN_WAYS - 1) / TXN_WAYS : 1;
-    t->timeout_ns = timeout_ns;
+    /* A stamp is rounded down and now is rounded down: one tick more
+     * than the timeout rounded up is never early, at most two ticks late. */
+    uint64_t due = (timeout_ns >> TXN_TICK_SHIFT) + 2;
+    t->due_ticks = due > UINT32_MAX ? UINT32_MAX : (uint32_t)due;
+    t->slack = t->due_ticks / 4;
+    t->next_sweep = UINT64_MAX;
     size_t bytes = (size_t)t->sets * TXN_WAYS * sizeof(*t->e);
     t->e = aligned_alloc(TXN_SET_ALIGN, bytes);
-    if (t->e)
-        memset(t->e, 0, bytes);
-    if (!t->e || !ss_age_list_init(&t->age, t->sets * TXN_WAYS)) {
+    t->held = calloc((t->sets + 63) / 64, sizeof(*t->held));
+    if (!t->e || !t->held) {
         ss_tcap_txn_free(t);
         return NULL;
     }
+    memset(t->e, 0, bytes);
     return t;
 }
 
@@ -63,9 +91,33 @@ void ss_tcap_txn_free(struct ss_tcap_txn *t)
 {
     if (!t)
         return;
-    ss_age_list_fini(&t->age);
+    free(t->held);
     free(t->e);
     free(t);
+}
+
+/* ts_ns as a table tick, saturated at both ends of the 32-bit range. */
+static uint32_t txn_tick(struct ss_tcap_txn *t, uint64_t ts_ns)
+{
+    uint64_t abs = ts_ns >> TXN_TICK_SHIFT;
+
+    if (!t->started) {
+        t->base = abs > TXN_TICK_BACK ? abs - TXN_TICK_BACK : 0;
+        t->started = true;
+    }
+    if (abs <= t->base)
+        return 0;
+    return abs - t->base > UINT32_MAX ? UINT32_MAX : (uint32_t)(abs - t->base);
+}
+
+static bool txn_due(const struct ss_tcap_txn *t, const struct txn_entry *e, uint32_t now)
+{
+    return now > e->seen && now - e->seen >= t->due_ticks;
+}
+
+static uint32_t txn_fold(uint64_t party)
+{
+    return (uint32_t)(party ^ (party >> 32));
 }
 
 /* splitmix64 finaliser: the party hash and the id are mixed so that ids
@@ -81,84 +133,105 @@ static struct txn_entry *txn_set(struct ss_tcap_txn *t, uint32_t tid, uint64_t p
     return &t->e[((h >> 32) * t->sets >> 32) * TXN_WAYS];
 }
 
-static struct txn_entry *txn_find(struct ss_tcap_txn *t, uint32_t tid, uint64_t party)
+static uint32_t txn_set_index(const struct ss_tcap_txn *t, const struct txn_entry *set)
 {
-    struct txn_entry *set = txn_set(t, tid, party);
-
-    for (unsigned i = 0; i < TXN_WAYS; i++)
-        if (set[i].used && set[i].tid == tid && set[i].party == party)
-            return &set[i];
-    return NULL;
+    return (uint32_t)((size_t)(set - t->e) / TXN_WAYS);
 }
 
-static uint32_t txn_index(const struct ss_tcap_txn *t, const struct txn_entry *e)
+/* Frees way i of set, keeping the used ways first and in their order. */
+static void txn_forget(struct ss_tcap_txn *t, struct txn_entry *set, unsigned i)
 {
-    return (uint32_t)(e - t->e);
-}
-
-static uint64_t txn_seen(const struct ss_tcap_txn *t, const struct txn_entry *e)
-{
-    return ss_age_list_ts(&t->age, txn_index(t, e));
-}
-
-static void txn_forget(struct ss_tcap_txn *t, struct txn_entry *e)
-{
-    ss_age_list_remove(&t->age, txn_index(t, e));
-    e->used = false;
+    for (; i + 1 < TXN_WAYS && set[i + 1].used; i++)
+        set[i] = set[i + 1];
+    set[i].used = false;
     t->in_use--;
+    if (!set[0].used) {
+        uint32_t s = txn_set_index(t, set);
+        t->held[s / 64] &= ~(1ull << (s % 64));
+    }
 }
 
-/* The way a new dialogue takes: a free one, else the least recently
- * seen. Free ways are looked for first, because each time read to find
- * the oldest is a miss in the age list, which lies apart from the set. */
-static struct txn_entry *txn_victim(const struct ss_tcap_txn *t, struct txn_entry *set)
+/* Moves way i to the front of set (most recently seen), stamps it with
+ * now and returns it. */
+static struct txn_entry *txn_touch(struct ss_tcap_txn *t, struct txn_entry *set, unsigned i,
+                                   uint32_t now)
 {
-    struct txn_entry *e = &set[0];
+    struct txn_entry e = set[i];
+    uint64_t sweep = (uint64_t)now + t->due_ticks + t->slack;
 
-    for (unsigned i = 0; i < TXN_WAYS; i++)
-        if (!set[i].used)
-            return &set[i];
-    for (unsigned i = 1; i < TXN_WAYS; i++)
-        if (txn_seen(t, &set[i]) < txn_seen(t, e))
-            e = &set[i];
-    return e;
+    for (; i > 0; i--)
+        set[i] = set[i - 1];
+    e.seen = now;
+    set[0] = e;
+    if (sweep < t->next_sweep)
+        t->next_sweep = sweep;
+    return &set[0];
+}
+
+/* The way of (tid, party) in set, TXN_WAYS when absent. A due entry met
+ * on the way is freed: no message may see a dialogue past its timeout. */
+static unsigned txn_find(struct ss_tcap_txn *t, struct txn_entry *set, uint32_t tid, uint32_t party,
+                         uint32_t now)
+{
+    unsigned i = 0;
+
+    while (i < TXN_WAYS && set[i].used) {
+        if (set[i].tid == tid && set[i].party == party) {
+            if (!txn_due(t, &set[i], now))
+                return i;
+            txn_forget(t, set, i);
+            t->expired++;
+            return TXN_WAYS;
+        }
+        i++;
+    }
+    return TXN_WAYS;
 }
 
 /* Stores ctx under (tid, party), replacing an entry of the same key;
  * SS_TABLE_FULL when another dialogue had to be evicted for it. */
-static enum ss_result txn_store(struct ss_tcap_txn *t, uint32_t tid, uint64_t party, uint64_t ts_ns,
+static enum ss_result txn_store(struct ss_tcap_txn *t, uint32_t tid, uint64_t party, uint32_t now,
                                 const struct ss_tcap_ctx *ctx)
 {
-    struct txn_entry *e = txn_find(t, tid, party);
+    struct txn_entry *set = txn_set(t, tid, party);
+    uint32_t fp = txn_fold(party);
+    unsigned i = txn_find(t, set, tid, fp, now);
     enum ss_result rc = SS_OK;
 
-    if (!e) {
-        e = txn_victim(t, txn_set(t, tid, party));
-        if (e->used) {
-            txn_forget(t, e);
-            rc = SS_TABLE_FULL;
+    if (i == TXN_WAYS) {
+        struct txn_entry *last = &set[TXN_WAYS - 1];
+        if (last->used) {
+            /* The least recently seen: expired if due, else a loss. */
+            if (txn_due(t, last, now))
+                t->expired++;
+            else
+                rc = SS_TABLE_FULL;
+            txn_forget(t, set, TXN_WAYS - 1);
         }
-        e->used = true;
-        e->tid = tid;
-        e->party = party;
+        for (i = 0; set[i].used; i++)
+            ;
+        if (i == 0) {
+            uint32_t s = txn_set_index(t, set);
+            t->held[s / 64] |= 1ull << (s % 64);
+        }
+        set[i].used = true;
+        set[i].tid = tid;
+        set[i].party = fp;
         t->in_use++;
-        ss_age_list_insert(&t->age, txn_index(t, e), ts_ns);
-    } else {
-        ss_age_list_touch(&t->age, txn_index(t, e), ts_ns);
     }
-    e->ctx = *ctx;
+    txn_touch(t, set, i, now)->ctx = *ctx;
     return rc;
 }
 
-static bool txn_lookup(struct ss_tcap_txn *t, uint32_t tid, uint64_t party, uint64_t ts_ns,
+static bool txn_lookup(struct ss_tcap_txn *t, uint32_t tid, uint64_t party, uint32_t now,
                        struct ss_tcap_ctx *ctx)
 {
-    struct txn_entry *e = txn_find(t, tid, party);
+    struct txn_entry *set = txn_set(t, tid, party);
+    unsigned i = txn_find(t, set, tid, txn_fold(party), now);
 
-    if (!e)
+    if (i == TXN_WAYS)
         return false;
-    ss_age_list_touch(&t->age, txn_index(t, e), ts_ns);
-    *ctx = e->ctx;
+    *ctx = txn_touch(t, set, i, now)->ctx;
     return true;
 }
 
@@ -169,11 +242,11 @@ static enum ss_result txn_known(const struct ss_tcap_ctx *ctx)
 
 /* TS 29.002 §15.4.1: a TC-BEGIN without a dialogue portion is MAP v1. */
 static enum ss_result txn_begin(struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,
-                                uint64_t ts_ns, struct ss_tcap_ctx *ctx)
+                                uint32_t now, struct ss_tcap_ctx *ctx)
 {
     if (!m->has_acn)
         ctx->map_version = 1;
-    enum ss_result rc = txn_store(t, m->otid, calling, ts_ns, ctx);
+    enum ss_result rc = txn_store(t, m->otid, calling, now, ctx);
     return rc == SS_OK ? txn_known(ctx) : rc;
 }
 
@@ -181,33 +254,34 @@ static enum ss_result txn_begin(struct ss_tcap_txn *t, const struct ss_tcap *m, 
  * the responder's first CONTINUE only under (dtid, called), and is then
  * learnt under its own (otid, calling) for the messages that follow. */
 static enum ss_result txn_continue(struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,
-                                   uint64_t called, uint64_t ts_ns, struct ss_tcap_ctx *ctx)
+                                   uint64_t called, uint32_t now, struct ss_tcap_ctx *ctx)
 {
     enum ss_result rc;
 
     if (m->has_acn) {
-        rc = txn_store(t, m->otid, calling, ts_ns, ctx);
+        rc = txn_store(t, m->otid, calling, now, ctx);
         return rc == SS_OK ? txn_known(ctx) : rc;
     }
-    if (txn_lookup(t, m->otid, calling, ts_ns, ctx))
+    if (txn_lookup(t, m->otid, calling, now, ctx))
         return txn_known(ctx);
-    if (!txn_lookup(t, m->dtid, called, ts_ns, ctx))
+    if (!txn_lookup(t, m->dtid, called, now, ctx))
         return SS_NO_CONTEXT;
-    rc = txn_store(t, m->otid, calling, ts_ns, ctx);
+    rc = txn_store(t, m->otid, calling, now, ctx);
     return rc == SS_OK ? txn_known(ctx) : rc;
 }
 
 /* END and ABORT close the dialogue: its entry is looked up and forgotten.
  * An END carrying an AARE keeps the ACN it names. */
 static enum ss_result txn_close(struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t called,
-                                struct ss_tcap_ctx *ctx)
+                                uint32_t now, struct ss_tcap_ctx *ctx)
 {
-    struct txn_entry *e = txn_find(t, m->dtid, called);
+    struct txn_entry *set = txn_set(t, m->dtid, called);
+    unsigned i = txn_find(t, set, m->dtid, txn_fold(called), now);
 
-    if (e) {
+    if (i < TXN_WAYS) {
         if (!m->has_acn)
-            *ctx = e->ctx;
-        txn_forget(t, e);
+            *ctx = set[i].ctx;
+        txn_forget(t, set, i);
     }
     return txn_known(ctx);
 }
@@ -215,20 +289,21 @@ static enum ss_result txn_close(struct ss_tcap_txn *t, const struct ss_tcap *m, 
 enum ss_result ss_tcap_txn_track(struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,
                                  uint64_t called, uint64_t ts_ns, struct ss_tcap_ctx *ctx)
 {
+    uint32_t now = txn_tick(t, ts_ns);
     enum ss_result rc;
 
     ctx->map_ac = m->map_ac;
     ctx->map_version = m->map_version;
     switch (m->type) {
     case SS_TCAP_BEGIN:
-        rc = txn_begin(t, m, calling, ts_ns, ctx);
+        rc = txn_begin(t, m, calling, now, ctx);
         break;
     case SS_TCAP_CONTINUE:
-        rc = txn_continue(t, m, calling, called, ts_ns, ctx);
+        rc = txn_continue(t, m, calling, called, now, ctx);
         break;
     case SS_TCAP_END:
     case SS_TCAP_ABORT:
-        rc = txn_close(t, m, called, ctx);
+        rc = txn_close(t, m, called, now, ctx);
         break;
     default:
         rc = txn_known(ctx);
@@ -239,15 +314,65 @@ enum ss_result ss_tcap_txn_track(struct ss_tcap_txn *t, const struct ss_tcap *m,
     return rc;
 }
 
-uint32_t ss_tcap_txn_expire(struct ss_tcap_txn *t, uint64_t now_ns)
+/* Frees the due entries of one set; *first is lowered to the earliest
+ * time one of those kept falls due. */
+static uint32_t txn_sweep_set(struct ss_tcap_txn *t, struct txn_entry *set, uint32_t now,
+                              uint64_t *first)
 {
     uint32_t n = 0;
-    uint32_t i;
+    unsigned i = 0;
 
-    while ((i = ss_age_list_due(&t->age, now_ns, t->timeout_ns)) != SS_AGE_NIL) {
-        txn_forget(t, &t->e[i]);
-        n++;
+    while (i < TXN_WAYS && set[i].used) {
+        if (txn_due(t, &set[i], now)) {
+            txn_forget(t, set, i);
+            n++;
+        } else {
+            uint64_t due = (uint64_t)set[i].seen + t->due_ticks;
+            if (due < *first)
+                *first = due;
+            i++;
+        }
     }
+    return n;
+}
+
+/* Moves tick 0 forward so that now_ns is tick TXN_TICK_BACK again; stamps
+ * older than the new origin become 0 (long due either way). */
+static void txn_rebase(struct ss_tcap_txn *t, uint64_t now_ns)
+{
+    uint64_t delta = (now_ns >> TXN_TICK_SHIFT) - TXN_TICK_BACK - t->base;
+
+    for (size_t i = 0; i < (size_t)t->sets * TXN_WAYS; i++)
+        t->e[i].seen = t->e[i].seen > delta ? (uint32_t)(t->e[i].seen - delta) : 0;
+    if (t->next_sweep != UINT64_MAX)
+        t->next_sweep = t->next_sweep > delta ? t->next_sweep - delta : 0;
+    t->base += delta;
+}
+
+/* Frees every due entry once the sweep is due: the sets that hold one,
+ * from the bitmap. */
+uint32_t ss_tcap_txn_expire(struct ss_tcap_txn *t, uint64_t now_ns)
+{
+    uint32_t n = t->expired;
+
+    t->expired = 0;
+    if (!t->in_use)
+        return n;
+    if ((now_ns >> TXN_TICK_SHIFT) - t->base > TXN_TICK_REBASE)
+        txn_rebase(t, now_ns);
+    uint32_t now = txn_tick(t, now_ns);
+    uint64_t first = UINT64_MAX;
+    if (now < t->next_sweep)
+        return n;
+    for (uint32_t w = 0; w < (t->sets + 63) / 64; w++) {
+        uint64_t bits = t->held[w];
+        while (bits) {
+            uint32_t s = w * 64 + (uint32_t)__builtin_ctzll(bits);
+            bits &= bits - 1;
+            n += txn_sweep_set(t, &t->e[(size_t)s * TXN_WAYS], now, &first);
+        }
+    }
+    t->next_sweep = first == UINT64_MAX ? UINT64_MAX : first + t->slack;
     return n;
 }
 

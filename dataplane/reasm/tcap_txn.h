@@ -2,7 +2,7 @@
  * context so that components arriving in a TC-CONTINUE after a
  * dialogue-only TC-BEGIN (MAP v3 segmentation, TS 29.002 §15.4.1) are still
  * attributed to it. Keyed by (transaction id, hash of the sending SCCP
- * party); bounded, expiry by capture time. */
+ * party); bounded, expiry by capture time, one cache line per dialogue. */
 #ifndef SS_TCAP_TXN_H
 #define SS_TCAP_TXN_H
 
@@ -22,7 +22,9 @@ struct ss_tcap_txn *ss_tcap_txn_new(uint32_t slots, uint64_t timeout_ns);
 void ss_tcap_txn_free(struct ss_tcap_txn *t);
 
 /* Updates the table with message m and returns its dialogue's context.
- * calling/called: hashes of the SCCP calling and called parties of m.
+ * calling/called: hashes of the SCCP calling and called parties of m;
+ * calling is read only for BEGIN and CONTINUE, called only for CONTINUE,
+ * END and ABORT.
  * Rules: a BEGIN with an ACN stores it under (otid, calling); a BEGIN
  * without a dialogue portion is MAP v1. A CONTINUE with an ACN stores it
  * under (otid, calling); without, it looks up (otid, calling) then
@@ -30,6 +32,11 @@ void ss_tcap_txn_free(struct ss_tcap_txn *t);
  * ABORT forgets it. SS_NO_CONTEXT when nothing is known (ctx zeroed). */
 enum ss_result ss_tcap_txn_track(struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,
                                  uint64_t called, uint64_t ts_ns, struct ss_tcap_ctx *ctx);
+/* Frees the dialogues idle for more than the timeout at now_ns and returns
+ * how many were freed since the last call (lookups and full sets free due
+ * entries too). Time is kept in ticks of about 17 ms: a dialogue is never
+ * found after its timeout plus two ticks, and is freed here in batches at
+ * most a quarter of the timeout later. */
 uint32_t ss_tcap_txn_expire(struct ss_tcap_txn *t, uint64_t now_ns);
 uint32_t ss_tcap_txn_in_use(const struct ss_tcap_txn *t);
 

@@ -126,6 +126,30 @@ check_capture() { # NAME: scan and run (1 and 2 workers), all with --all
 }
 
 capture mix mix 3000 && check_capture mix
+# A capture rotated into two files (as a tap's ring buffer writes them)
+# scans as the whole: the same events, the same evidence frames.
+if [ -r "$TMP/mix.pcap" ]; then
+    python3 - "$TMP/mix.pcap" "$TMP/rot1.pcap" "$TMP/rot2.pcap" <<'PY'
+import struct, sys
+d = open(sys.argv[1], "rb").read()
+o, recs = 24, []
+while o + 16 <= len(d):
+    n = 16 + struct.unpack("<I", d[o + 8:o + 12])[0]
+    recs.append(d[o:o + n])
+    o += n
+h = len(recs) // 2
+open(sys.argv[2], "wb").write(d[:24] + b"".join(recs[:h]))
+open(sys.argv[3], "wb").write(d[:24] + b"".join(recs[h:]))
+PY
+    "$SIGSIFT" scan --quiet --rules "$RULES" --events "$TMP/whole.jsonl" --evidence "$TMP/whole.pcap" \
+        "$TMP/mix.pcap" &&
+        "$SIGSIFT" scan --quiet --rules "$RULES" --events "$TMP/rot.jsonl" --evidence "$TMP/rot.pcap" \
+            "$TMP/rot1.pcap" "$TMP/rot2.pcap" &&
+        cmp -s "$TMP/whole.jsonl" "$TMP/rot.jsonl" && [ -s "$TMP/whole.jsonl" ] &&
+        same_frames "$TMP/whole.pcap" "$TMP/rot.pcap" &&
+        ok "scan of a capture rotated into two files: same $(wc -l <"$TMP/rot.jsonl") events and evidence as the whole" ||
+        ko "scan of a rotated capture differs from the whole"
+fi
 capture ucs2 ucs2 1500 && check_capture ucs2
 capture gsm7 gsm7 1500 && check_capture gsm7
 capture concat concat-ooo 1000 && check_capture concat

@@ -7,8 +7,12 @@
 # give, message by message, the same verdict, rules and categories, some
 # of them flagged and some by rules on the block; and `sigsift run` (DPDK,
 # net_pcap) with fpga-sim, one worker and two (a card each), agrees with
-# hyperscan too. Messages are keyed by their decoded fields; the order of
-# rules within an event is not compared (the parts report in turn).
+# hyperscan too. A bundle compiled by `sigsiftctl rules compile --matcher
+# fpga-sim` (the block's table image) judges the same through `sigsift
+# scan --rules BUNDLE` and `sigsift run --rules BUNDLE`, and a dataplane
+# running --matcher hyperscan refuses it, saying why. Messages are keyed
+# by their decoded fields; the order of rules within an event is not
+# compared (the parts report in turn).
 #
 # usage: tests/integration/fpga_sim.sh [path/to/sigsift]   (or SIGSIFT=...)
 # Prints "N passed, N failed"; exits non-zero on any failure. Skips (exit
@@ -18,12 +22,13 @@ set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SIGSIFT=${1:-${SIGSIFT:-$ROOT/build/dataplane/cli/sigsift}}
 SIGGEN=${SIGGEN:-$(dirname "$SIGSIFT")/../../tools/siggen/siggen}
+CTL=${SIGSIFTCTL:-$(dirname "$SIGSIFT")/../../control/sigsiftctl}
 RULES=$ROOT/rules
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 . "$ROOT/tests/integration/dpdk_lib.sh"
 
-for tool in "$SIGSIFT" "$SIGGEN"; do
+for tool in "$SIGSIFT" "$SIGGEN" "$CTL"; do
     if [ ! -x "$tool" ]; then
         echo "no $tool (build first: ninja -C build)"
         echo "0 passed, 1 failed"
@@ -110,6 +115,30 @@ PY
 }
 
 capture mix mix 4000 && check_scan mix
+# The fpga-sim bundle: the manifest names the matcher, scan judges with
+# it as with the rule folder, and a hyperscan dataplane refuses it.
+if "$CTL" rules compile "$RULES" -o "$TMP/fpga.ssb" --matcher fpga-sim >"$TMP/compile.out" 2>&1 &&
+    "$CTL" --json rules verify "$TMP/fpga.ssb" 2>&1 | grep -q '"matcher":"fpga-sim"'; then
+    ok "sigsiftctl rules compile --matcher fpga-sim: $(tail -1 "$TMP/compile.out" | cut -c1-60)..."
+    if "$SIGSIFT" scan --all --matcher fpga-sim --rules "$TMP/fpga.ssb" --events "$TMP/bundle.jsonl" \
+        "$TMP/mix.pcap" 2>"$TMP/bundle.err"; then
+        agree "$TMP/mix.hyperscan.jsonl" "$TMP/bundle.jsonl" \
+            "mix: scan --rules fpga-sim bundle vs hyperscan from the rule files"
+        grep -Eq "^fpga-sim: card judged [1-9]" "$TMP/bundle.err" &&
+            ok "mix: the bundle's tables judged on the card" ||
+            ko "mix: no card report from the bundle's scan" "$TMP/bundle.err"
+    else
+        ko "mix: scan --rules fpga-sim bundle failed" "$TMP/bundle.err"
+    fi
+    "$SIGSIFT" scan --quiet --matcher hyperscan --rules "$TMP/fpga.ssb" "$TMP/empty.pcap" \
+        >"$TMP/mismatch.out" 2>&1
+    rc=$?
+    [ $rc != 0 ] && grep -q "compiled for matcher fpga-sim, this dataplane judges with hyperscan" \
+        "$TMP/mismatch.out" && ok "scan --matcher hyperscan refuses the fpga-sim bundle (exit $rc)" ||
+        ko "hyperscan scan of an fpga-sim bundle: exit $rc" "$TMP/mismatch.out"
+else
+    ko "sigsiftctl rules compile --matcher fpga-sim" "$TMP/compile.out"
+fi
 capture ucs2 ucs2 2000 && check_scan ucs2
 # Every library literal disguised as normalisation undoes, near misses
 # (tests/integration/e2e_corpus.py): each literal on the block is met.
@@ -119,11 +148,12 @@ else
     ko "evasion corpus" "$TMP/corpus.err"
 fi
 
-# run_ok NAME LCORES MATCHER: a one-pass replay of mix that must exit 0,
-# end by itself and return every mbuf.
+# run_ok NAME LCORES MATCHER [RULES]: a one-pass replay of mix that must
+# exit 0, end by itself and return every mbuf. Its own control socket:
+# no other run or sigsiftctl on this host reaches it.
 run_ok() {
     timeout 120 "$SIGSIFT" run $2 $EAL --vdev "net_pcap0,rx_pcap=$TMP/mix.pcap" -- \
-        --rules "$RULES" --matcher "$3" --all --events "$TMP/$1.jsonl" >"$TMP/$1.out" 2>"$TMP/$1.err"
+        --socket "$TMP/ctl.sock" --rules "${4:-$RULES}" --matcher "$3" --all --events "$TMP/$1.jsonl" >"$TMP/$1.out" 2>"$TMP/$1.err"
     rc=$?
     if [ $rc != 0 ] || ! grep -q "stopped (end of input)" "$TMP/$1.err" ||
         [ "$(counter mempool.mbuf_s0.in_use "$TMP/$1.err")" != 0 ]; then
@@ -140,6 +170,8 @@ if "$SIGSIFT" run --help 2>&1 | grep -q "sigsift run" && [ -r "$TMP/mix.pcap" ];
         { [ "$(grep -c '^fpga-sim: card judged' "$TMP/run_fpga2.err")" -ge 2 ] &&
             ok "mix: both workers judged on their own card" ||
             ko "mix: fewer than two cards judged with 2 workers" "$TMP/run_fpga2.err"; }
+    [ -r "$TMP/fpga.ssb" ] && run_ok run_bundle "$ONE" fpga-sim "$TMP/fpga.ssb" &&
+        agree "$TMP/run_hs.jsonl" "$TMP/run_bundle.jsonl" "mix: run --rules fpga-sim bundle vs hyperscan"
 else
     echo "SKIP run: $SIGSIFT built without DPDK; scan only"
 fi

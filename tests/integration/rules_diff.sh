@@ -9,7 +9,8 @@
 #     of the bundles: the same changes;
 #   - a label<TAB>text corpus of the same texts: the same count;
 #   - exit statuses: 0 with or without changes, 1 for an input that does
-#     not load, 2 for a bad command line.
+#     not load, 2 for a bad command line; with --exit-code, 1 when any
+#     verdict changes (the same changes printed) and 0 when none does.
 #
 # usage: tests/integration/rules_diff.sh [path/to/sigsiftctl]
 # Prints "N passed, N failed"; exits non-zero on any failure.
@@ -93,6 +94,19 @@ rc4=$?
 [ $rc1 = 2 ] && [ $rc2 = 1 ] && [ $rc3 = 0 ] && [ $rc4 = 1 ] &&
     ok "exit statuses: no --on 2, unreadable input 1, rule file 0, missing rules 1 ($(cat "$TMP/m.out"))" ||
     ko "exit statuses: no --on $rc1, unreadable $rc2, rule file $rc3, missing rules $rc4" "$TMP/n.out"
+
+# --exit-code: as git diff --exit-code, 1 on a change, 0 on none; the
+# changes printed are the same as without it.
+"$CTL" --json rules diff "$TMP/A.ssb" "$TMP/B.ssb" --on "$TMP/cap.pcap" --exit-code \
+    >"$TMP/ec.jsonl" 2>"$TMP/ec.err"
+rc5=$?
+"$CTL" rules diff "$TMP/A.ssb" "$A" --on "$TMP/cap.pcap" --exit-code >"$TMP/ec0.out" 2>&1
+rc6=$?
+[ $rc5 = 1 ] && [ $rc6 = 0 ] && cmp -s "$TMP/diff.jsonl" "$TMP/ec.jsonl" && [ ! -s "$TMP/ec.err" ] &&
+    ok "--exit-code: changes exit 1 (same $want changes printed), none exit 0" ||
+    ko "--exit-code: changes exit $rc5, none exit $rc6" "$TMP/ec.err"
+"$CTL" rules diff --help 2>&1 | grep -q -- "--exit-code" &&
+    ok "--exit-code in --help" || ko "--exit-code missing from --help"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -62,19 +62,20 @@ static uint32_t scan_first(const struct ss_ruleset *rs, const char *text)
 static void test_bundle_round_trip_keeps_version_and_rule_indices(void)
 {
     char err[SS_BUNDLE_ERR_MAX];
-    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, paths, 2, "ops-a", "north", err, sizeof err) ==
-                    SS_OK);
+    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, paths, 2, &ss_hs_matcher, "ops-a", "north", err,
+                                    sizeof err) == SS_OK);
     struct ss_ruleset *direct = ss_ruleset_from_files(paths, 2, &ss_hs_matcher, err, sizeof err);
     CU_ASSERT_FATAL(direct != NULL);
     struct ss_ruleset *rs = NULL;
     struct ss_bundle_manifest m;
-    CU_ASSERT_FATAL(ss_bundle_load(bundle_path, NULL, &rs, &m, err, sizeof err) == SS_OK);
+    CU_ASSERT_FATAL(ss_bundle_load(bundle_path, NULL, NULL, &rs, &m, err, sizeof err) == SS_OK);
     CU_ASSERT_EQUAL(m.version, direct->version);
     CU_ASSERT_EQUAL(rs->version, direct->version);
     CU_ASSERT_EQUAL(m.rules, 4);
     CU_ASSERT_STRING_EQUAL(m.operator_name, "ops-a");
     CU_ASSERT_STRING_EQUAL(m.region, "north");
     CU_ASSERT_STRING_EQUAL(m.provenance, "fraud.rules,loans.txt");
+    CU_ASSERT_STRING_EQUAL(m.matcher, "hyperscan");
     CU_ASSERT_FALSE(m.is_signed);
     const char *texts[] = {"恭喜您中奖了", "your code1234", "低息贷款来了", "get fast cash"};
     for (size_t i = 0; i < 4; i++)
@@ -138,7 +139,8 @@ static void test_bundle_signed_by_trusted_key_loads_untrusted_refused(void)
     CU_ASSERT(ss_bundle_verify(b, len, trust_ok, 1, &m, err, sizeof err) == SS_BAD_VALUE);
     CU_ASSERT(strstr(err, "signature does not verify") != NULL);
     free(b);
-    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, paths, 2, NULL, NULL, err, sizeof err) == SS_OK);
+    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, paths, 2, &ss_hs_matcher, NULL, NULL, err,
+                                    sizeof err) == SS_OK);
     b = load_bytes(&len);
     CU_ASSERT(ss_bundle_verify(b, len, trust_ok, 1, &m, err, sizeof err) == SS_BAD_VALUE);
     CU_ASSERT(strstr(err, "unsigned") != NULL);
@@ -151,7 +153,8 @@ static void test_bundle_write_refuses_bad_rule_with_file_line(void)
     snprintf(bad, sizeof bad, "%s/bad.rules", dir);
     CU_ASSERT_FATAL(write_text(bad, "# header\nx.1 fraud explode literal - word\n"));
     const char *p[] = {bad};
-    CU_ASSERT(ss_bundle_write(bundle_path, p, 1, NULL, NULL, err, sizeof err) != SS_OK);
+    CU_ASSERT(ss_bundle_write(bundle_path, p, 1, &ss_hs_matcher, NULL, NULL, err, sizeof err) !=
+              SS_OK);
     CU_ASSERT(strstr(err, "bad.rules:2") != NULL);
     unlink(bad);
 }
@@ -171,10 +174,11 @@ static void test_bundle_from_folder_carries_every_file_of_it(void)
     CU_ASSERT_FATAL(write_text(f1, "a.1 fraud block literal - 恭喜您中奖\n") &&
                     write_text(f2, "低息贷款\n\nfast cash\n") && write_text(f3, "x y z\n"));
     const char *p[] = {lib};
-    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, p, 1, NULL, NULL, err, sizeof err) == SS_OK);
+    CU_ASSERT_FATAL(
+        ss_bundle_write(bundle_path, p, 1, &ss_hs_matcher, NULL, NULL, err, sizeof err) == SS_OK);
     struct ss_ruleset *rs = NULL;
     struct ss_bundle_manifest m;
-    CU_ASSERT_FATAL(ss_bundle_load(bundle_path, NULL, &rs, &m, err, sizeof err) == SS_OK);
+    CU_ASSERT_FATAL(ss_bundle_load(bundle_path, NULL, NULL, &rs, &m, err, sizeof err) == SS_OK);
     CU_ASSERT_EQUAL(m.rules, 3);
     CU_ASSERT_STRING_EQUAL(m.provenance, "lib");
     CU_ASSERT_EQUAL(rs->rules.n_files, 2);
@@ -195,6 +199,89 @@ static void test_bundle_from_folder_carries_every_file_of_it(void)
     rmdir(lib);
 }
 
+/* Every rule hit by text (presented and judged as the dataplane does),
+ * as a bitmask over rule indices (this file's rule sets have fewer than
+ * 32), whatever order the parts report in. */
+static uint32_t scan_all(const struct ss_ruleset *rs, const char *text)
+{
+    struct ss_ruleset_scratch *sc = NULL;
+    struct ss_verdict v;
+    uint32_t mask = 0;
+    CU_ASSERT_FATAL(ss_ruleset_scratch_alloc(rs, &sc) == SS_OK);
+    CU_ASSERT_FATAL(ss_judge(rs, sc, text, strlen(text), &v) == SS_OK);
+    for (uint32_t i = 0; i < v.n_rules && i < SS_VERDICT_RULES_MAX; i++)
+        mask |= 1u << v.rules[i];
+    ss_ruleset_scratch_free(rs, sc);
+    return mask;
+}
+
+/* The offset of the first occurrence of needle[0..n) in b, or len. */
+static size_t find_bytes(const uint8_t *b, size_t len, const void *needle, size_t n)
+{
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(b + i, needle, n) == 0)
+            return i;
+    return len;
+}
+
+/* An fpga-sim bundle carries the block's table image: loaded back, it
+ * scans as the same files compiled directly for fpga-sim, and as
+ * Hyperscan (the independent truth), literals on the block included; a
+ * loader for another matcher refuses it, and so does anyone when one byte
+ * of the image changes. Skipped in builds without Verilator. */
+static void test_bundle_fpga_sim_round_trip_and_image_hashed(void)
+{
+    const struct ss_matcher_ops *fpga = ss_matcher_find("fpga-sim");
+    char err[SS_BUNDLE_ERR_MAX];
+    if (fpga == NULL) {
+        fprintf(stderr, "(fpga-sim not built: skipped) ");
+        return;
+    }
+    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, paths, 2, fpga, NULL, NULL, err, sizeof err) ==
+                    SS_OK);
+    struct ss_ruleset *direct = ss_ruleset_from_files(paths, 2, fpga, err, sizeof err);
+    struct ss_ruleset *hs = ss_ruleset_from_files(paths, 2, &ss_hs_matcher, err, sizeof err);
+    struct ss_ruleset *rs = NULL;
+    struct ss_bundle_manifest m;
+    CU_ASSERT_FATAL(direct != NULL && hs != NULL);
+    CU_ASSERT_FATAL(ss_bundle_load(bundle_path, NULL, "fpga-sim", &rs, &m, err, sizeof err) ==
+                    SS_OK);
+    CU_ASSERT_STRING_EQUAL(m.matcher, "fpga-sim");
+    CU_ASSERT_EQUAL(rs->version, hs->version);
+    CU_ASSERT_EQUAL_FATAL(rs->n_parts, 2); /* the literals, then the regex */
+    CU_ASSERT(rs->part[0].ops == fpga && rs->part[1].ops == &ss_hs_matcher);
+    const char *texts[] = {"恭喜您中奖了", "your code1234", "低息贷款来了 FAST  CASH",
+                           "恭喜您中奖 code9999 fast cash", "nothing here"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        CU_ASSERT_EQUAL(scan_all(rs, texts[i]), scan_all(direct, texts[i]));
+        CU_ASSERT_EQUAL(scan_all(rs, texts[i]), scan_all(hs, texts[i]));
+    }
+    CU_ASSERT_EQUAL(scan_all(rs, texts[3]), 0xbu); /* rules 0, 1 and 3 */
+    ss_ruleset_free(rs);
+    rs = NULL;
+    CU_ASSERT(ss_bundle_load(bundle_path, NULL, "hyperscan", &rs, &m, err, sizeof err) ==
+              SS_BAD_VALUE);
+    CU_ASSERT(rs == NULL && strstr(err, "compiled for matcher fpga-sim") != NULL);
+
+    size_t len;
+    uint8_t *b = load_bytes(&len);
+    size_t image = find_bytes(b, len, "fpga-sim\0SSKWMIMG", 17);
+    CU_ASSERT_FATAL(image < len);
+    b[image + 9 + 8 + 24] ^= 1; /* past the name, magic and header words */
+    CU_ASSERT(ss_bundle_load_bytes(b, len, NULL, 0, NULL, &rs, &m, err, sizeof err) ==
+              SS_BAD_VALUE);
+    CU_ASSERT(rs == NULL && strstr(err, "hash mismatch") != NULL);
+    free(b);
+
+    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, paths, 2, &ss_hs_matcher, NULL, NULL, err,
+                                    sizeof err) == SS_OK);
+    CU_ASSERT(ss_bundle_load(bundle_path, NULL, "fpga-sim", &rs, &m, err, sizeof err) ==
+              SS_BAD_VALUE);
+    CU_ASSERT(rs == NULL && strstr(err, "compiled for matcher hyperscan") != NULL);
+    ss_ruleset_free(direct);
+    ss_ruleset_free(hs);
+}
+
 /* What `rules push` checks before sending: the magic, then the file
  * against a trust store folder of NAME.pub files. */
 static void test_bundle_file_checked_against_trust_folder(void)
@@ -202,7 +289,8 @@ static void test_bundle_file_checked_against_trust_folder(void)
     char err[SS_BUNDLE_ERR_MAX], trust[256], pub[300], hex[2 * SS_BUNDLE_PK_LEN + 1];
     uint8_t pk[SS_BUNDLE_PK_LEN], sk[SS_BUNDLE_SK_LEN];
     struct ss_bundle_manifest m;
-    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, paths, 2, NULL, NULL, err, sizeof err) == SS_OK);
+    CU_ASSERT_FATAL(ss_bundle_write(bundle_path, paths, 2, &ss_hs_matcher, NULL, NULL, err,
+                                    sizeof err) == SS_OK);
     CU_ASSERT(ss_bundle_is_bundle(bundle_path));
     CU_ASSERT(!ss_bundle_is_bundle(rules_path));
     snprintf(trust, sizeof trust, "%s/trust", dir);
@@ -231,6 +319,7 @@ static const struct ss_test tests[] = {
     SS_TEST(test_bundle_write_refuses_bad_rule_with_file_line),
     SS_TEST(test_bundle_from_folder_carries_every_file_of_it),
     SS_TEST(test_bundle_file_checked_against_trust_folder),
+    SS_TEST(test_bundle_fpga_sim_round_trip_and_image_hashed),
 };
 
 int main(void)

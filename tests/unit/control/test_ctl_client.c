@@ -43,8 +43,10 @@ static int setup(void)
     sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
     return !write_text(rules_path, "a.1 fraud block literal - 恭喜\n") || mkdir(trust, 0700) != 0 ||
            !write_text(pub, hex) ||
-           ss_bundle_write(unsigned_path, p, 1, NULL, NULL, err, sizeof err) != SS_OK ||
-           ss_bundle_write(signed_path, p, 1, NULL, NULL, err, sizeof err) != SS_OK ||
+           ss_bundle_write(unsigned_path, p, 1, &ss_hs_matcher, NULL, NULL, err, sizeof err) !=
+               SS_OK ||
+           ss_bundle_write(signed_path, p, 1, &ss_hs_matcher, NULL, NULL, err, sizeof err) !=
+               SS_OK ||
            ss_bundle_sign(signed_path, sk, err, sizeof err) != SS_OK;
 }
 

@@ -58,6 +58,35 @@ static void test_escapes_undone_control_characters_hidden(void)
     CU_ASSERT_STRING_EQUAL(got, "why: a \"q\" \\ \xe4\xb8\xad??\n");
 }
 
+/* rules history and push replies carry Unix seconds; people read UTC
+ * dates. Expected dates from `date -u -d @1700000000` (22:13:20) and
+ * `date -u -d @0`. */
+static void test_times_printed_as_utc_iso8601(void)
+{
+    const char *got = printed("{\"ok\":true,\"history\":[{\"action\":\"start\","
+                              "\"at\":1700000000.479849,\"version\":7},{\"action\":\"push\","
+                              "\"at\":1700086400.000001,\"version\":8}],\"received_at\":0.5,"
+                              "\"swaps\":1700000000}");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+    CU_ASSERT_STRING_EQUAL(got, "history:\n"
+                                "  action  at                           version\n"
+                                "  start   2023-11-14T22:13:20.479849Z  7\n"
+                                "  push    2023-11-15T22:13:20.000001Z  8\n"
+                                "received_at: 1970-01-01T00:00:00.5Z\n"
+                                "swaps:       1700000000\n");
+}
+
+/* Only numbers are times: a string or a malformed number under a time
+ * key is printed as it came. */
+static void test_time_key_not_a_number_left_as_is(void)
+{
+    const char *got = printed("{\"ok\":true,\"at\":\"soon\",\"x_at\":1e9,\"y_at\":-5}");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+    CU_ASSERT_STRING_EQUAL(got, "at:   soon\n"
+                                "x_at: 1e9\n"
+                                "y_at: -5\n");
+}
+
 static void test_not_one_object_refused(void)
 {
     CU_ASSERT_PTR_NULL(printed("[1,2]"));
@@ -72,6 +101,8 @@ static const struct ss_test tests[] = {
     SS_TEST(test_list_of_objects_is_a_table_over_every_key),
     SS_TEST(test_list_of_values_one_per_line_empty_says_0),
     SS_TEST(test_escapes_undone_control_characters_hidden),
+    SS_TEST(test_times_printed_as_utc_iso8601),
+    SS_TEST(test_time_key_not_a_number_left_as_is),
     SS_TEST(test_not_one_object_refused),
 };
 

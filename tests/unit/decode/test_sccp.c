@@ -358,6 +358,80 @@ static void test_sccp_ludts_recognised(void)
     CU_ASSERT_EQUAL(m.len, LUDT_DATA);
 }
 
+/* Indicator 0x12 (route on GT, GTI 4, SSN, no PC) with BCD digits takes
+ * a fast path; each shape below differs from it in one octet and takes
+ * the general walk. Every field is checked against hand-decoded values. */
+static void check_gti4_addr(const uint8_t *v, size_t n, uint8_t ssn, uint8_t es, const char *gt)
+{
+    CU_ASSERT_EQUAL_FATAL(ss_sccp_addr_decode(v, n, &a), SS_OK);
+    CU_ASSERT_EQUAL(a.ri, 0);
+    CU_ASSERT_EQUAL(a.gti, 4);
+    CU_ASSERT_FALSE(a.has_pc);
+    CU_ASSERT_EQUAL(a.pc, 0);
+    CU_ASSERT_TRUE(a.has_ssn);
+    CU_ASSERT_EQUAL(a.ssn, ssn);
+    CU_ASSERT_EQUAL(a.tt, 0);
+    CU_ASSERT_EQUAL(a.np, 1);
+    CU_ASSERT_EQUAL(a.es, es);
+    CU_ASSERT_EQUAL(a.nai, 4);
+    CU_ASSERT_STRING_EQUAL(gt_text(&a), gt);
+}
+
+static void test_sccp_addr_common_form_fast_and_general(void)
+{
+    /* AI 0x12, SSN 8, TT 0, NP 1 / ES 1 (odd), NAI 4 (+ bit 8 spare set),
+     * digits 4 4 7 9 1 2 3. */
+    static const uint8_t odd[] = {0x12, 0x08, 0x00, 0x11, 0x84, 0x44, 0x97, 0x21, 0xf3};
+    /* ES 2 (even): digits 4 4 7 9 1 2. */
+    static const uint8_t even[] = {0x12, 0x06, 0x00, 0x12, 0x04, 0x44, 0x97, 0x21};
+    /* The same with the national bit (0x92): general walk, same fields. */
+    static const uint8_t national[] = {0x92, 0x08, 0x00, 0x11, 0x84, 0x44, 0x97, 0x21, 0xf3};
+    /* 20 digit octets (40 digits) fit; 21 (42 digits, no filler) are refused. */
+    uint8_t longest[5 + 21] = {0x12, 0x08, 0x00, 0x12, 0x04};
+    char forty[41];
+    for (size_t i = 0; i < 21; i++)
+        longest[5 + i] = 0x21;
+    for (size_t i = 0; i < 40; i++)
+        forty[i] = (char)('1' + (i & 1));
+    forty[40] = '\0';
+
+    check_gti4_addr(odd, sizeof odd, 8, 1, "4479123");
+    check_gti4_addr(even, sizeof even, 6, 2, "447912");
+    check_gti4_addr(national, sizeof national, 8, 1, "4479123");
+    check_gti4_addr(longest, 25, 8, 2, forty);
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(longest, 26, &a), SS_OVERSIZE);
+}
+
+static void test_sccp_addr_common_form_declined_shapes(void)
+{
+    /* ES 3 (not BCD): no digits. */
+    static const uint8_t not_bcd[] = {0x12, 0x08, 0x00, 0x13, 0x04, 0x44};
+    /* Odd with no digit octet. */
+    static const uint8_t odd_empty[] = {0x12, 0x08, 0x00, 0x11, 0x04};
+    /* Even with no digit octet: an empty GT. */
+    static const uint8_t even_empty[] = {0x12, 0x08, 0x00, 0x12, 0x04};
+    /* Truncated inside the GT header. */
+    static const uint8_t short_hdr[] = {0x12, 0x08, 0x00};
+    /* Indicator 0x13: a point code before the SSN (PC 0x0102). */
+    static const uint8_t with_pc[] = {0x13, 0x02, 0x01, 0x08, 0x00, 0x11, 0x04, 0x21, 0xf3};
+
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(not_bcd, sizeof not_bcd, &a), SS_OK);
+    CU_ASSERT_EQUAL(a.es, 3);
+    CU_ASSERT_PTR_NULL(a.gt);
+    CU_ASSERT_STRING_EQUAL(gt_text(&a), "");
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(odd_empty, sizeof odd_empty, &a), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(even_empty, sizeof even_empty, &a), SS_OK);
+    CU_ASSERT_EQUAL(a.gt_len, 0);
+    CU_ASSERT_STRING_EQUAL(gt_text(&a), "");
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(short_hdr, sizeof short_hdr, &a), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_sccp_addr_decode(with_pc, sizeof with_pc, &a), SS_OK);
+    CU_ASSERT_TRUE(a.has_pc);
+    CU_ASSERT_EQUAL(a.pc, 0x0102);
+    CU_ASSERT_EQUAL(a.ssn, 8);
+    CU_ASSERT_EQUAL(a.gti, 4);
+    CU_ASSERT_STRING_EQUAL(gt_text(&a), "123");
+}
+
 static void test_sccp_addr_gti1_odd_nai(void)
 {
     /* clang-format off */
@@ -493,6 +567,8 @@ static const struct ss_test tests[] = {
     SS_TEST(test_sccp_ludt_long_data),
     SS_TEST(test_sccp_ludt_errors),
     SS_TEST(test_sccp_ludts_recognised),
+    SS_TEST(test_sccp_addr_common_form_fast_and_general),
+    SS_TEST(test_sccp_addr_common_form_declined_shapes),
     SS_TEST(test_sccp_addr_gti1_odd_nai),
     SS_TEST(test_sccp_addr_gti2_tt_only),
     SS_TEST(test_sccp_addr_gti3_tt_np_es),

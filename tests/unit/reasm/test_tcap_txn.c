@@ -13,6 +13,11 @@
 #define PARTY_B 0xbull
 #define TID_A   0x100u
 #define TID_B   0x200u
+/* Times are kept in ticks of 2^24 ns: a lookup stops finding a dialogue
+ * at most two ticks (34 ms) after its timeout, never before. Expiry frees
+ * entries in batches, up to a quarter of the timeout after that. */
+#define LATE       (50 * SEC / 1000)
+#define SWEEP_LATE (8 * SEC)
 
 static struct ss_tcap_ctx ctx;
 
@@ -141,9 +146,9 @@ static void test_tcap_txn_expiry_by_capture_time(void)
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &cont, PARTY_A, PARTY_B, 20 * SEC, &ctx), SS_OK);
     CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 45 * SEC), 0);
     CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 50 * SEC), 0);
-    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 50 * SEC + 1), 1);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 50 * SEC + SWEEP_LATE), 1);
     CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
-    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &cont, PARTY_A, PARTY_B, 51 * SEC, &ctx), SS_NO_CONTEXT);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &cont, PARTY_A, PARTY_B, 59 * SEC, &ctx), SS_NO_CONTEXT);
     ss_tcap_txn_free(t);
 }
 
@@ -161,8 +166,7 @@ static void test_tcap_txn_touched_dialogue_outlives_older_untouched(void)
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b2, PARTY_A, PARTY_B, 11 * SEC, &ctx), SS_OK);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c1, PARTY_A, PARTY_B, 20 * SEC, &ctx), SS_OK);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b3, PARTY_A, PARTY_B, 5 * SEC, &ctx), SS_OK);
-    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 35 * SEC + 1), 1); /* 3 only */
-    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 41 * SEC + 1), 1); /* 2 only */
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 35 * SEC + SWEEP_LATE), 2); /* 3 and 2, not 1 */
     CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 1);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c1, PARTY_A, PARTY_B, 42 * SEC, &ctx), SS_OK);
     struct ss_tcap c2 = msg(SS_TCAP_CONTINUE, 2, TID_B, 0, 0);
@@ -194,6 +198,84 @@ static void test_tcap_txn_table_full_evicts_least_recent(void)
     ss_tcap_txn_free(t);
 }
 
+/* A lookup never finds a dialogue idle past the timeout, even before a
+ * sweep has freed it; the freed entry is reported by the next expiry. */
+static void test_tcap_txn_due_entry_not_found_before_sweep(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(65536, TIMEOUT);
+    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 3);
+    struct ss_tcap cont = msg(SS_TCAP_CONTINUE, TID_A, TID_B, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 10 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &cont, PARTY_A, PARTY_B, 40 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &cont, PARTY_A, PARTY_B, 70 * SEC + LATE, &ctx),
+                    SS_NO_CONTEXT);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 71 * SEC), 1);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 72 * SEC), 0);
+    ss_tcap_txn_free(t);
+}
+
+/* In a large table one expiry frees every idle dialogue, wherever its
+ * set, and keeps the one still in time. */
+static void test_tcap_txn_expiry_frees_every_due_entry(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(65536, TIMEOUT);
+    for (uint32_t tid = 1; tid <= 100; tid++) {
+        struct ss_tcap b = msg(SS_TCAP_BEGIN, tid, 0, 21, 3);
+        CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b, PARTY_A, PARTY_B, 1 * SEC, &ctx), SS_OK);
+    }
+    struct ss_tcap fresh = msg(SS_TCAP_BEGIN, 1000, 0, 21, 3);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &fresh, PARTY_A, PARTY_B, 31 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 31 * SEC), 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 31 * SEC + SWEEP_LATE), 100);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 1);
+    /* End of input: everything still held expires. */
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, UINT64_MAX), 1);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
+    ss_tcap_txn_free(t);
+}
+
+/* A full set whose least recently seen entry is already due frees it as
+ * expired: the new dialogue costs no loss. */
+static void test_tcap_txn_full_set_reuses_due_entry_without_loss(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(4, TIMEOUT);
+    for (uint32_t tid = 1; tid <= 4; tid++) {
+        struct ss_tcap b = msg(SS_TCAP_BEGIN, tid, 0, 21, 3);
+        CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b, PARTY_A, PARTY_B, tid * SEC, &ctx), SS_OK);
+    }
+    struct ss_tcap fifth = msg(SS_TCAP_BEGIN, 5, 0, 20, 2);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &fifth, PARTY_A, PARTY_B, 32 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 4);
+    /* 1, freed on the way in, is reported by the next expiry; 2, 3 and 4
+     * by the sweep a quarter of the timeout after 2 fell due. */
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 32 * SEC), 1);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 4);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 32 * SEC + SWEEP_LATE), 3);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 1);
+    ss_tcap_txn_free(t);
+}
+
+/* Ticks are 32 bits: over years of capture time expiry moves their origin,
+ * and dialogues still expire by their idle time. */
+static void test_tcap_txn_expiry_after_years_of_capture_time(void)
+{
+    const uint64_t year3 = 3ull * 365 * 86400 * SEC;
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap b1 = msg(SS_TCAP_BEGIN, 1, 0, 21, 3);
+    struct ss_tcap b2 = msg(SS_TCAP_BEGIN, 2, 0, 25, 2);
+    struct ss_tcap c2 = msg(SS_TCAP_CONTINUE, 2, TID_B, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b1, PARTY_A, PARTY_B, 1 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, year3), 1);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b2, PARTY_A, PARTY_B, year3, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, year3 + 29 * SEC), 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c2, PARTY_A, PARTY_B, year3 + 29 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ctx.map_ac, 25);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, year3 + 29 * SEC + 30 * SEC + SWEEP_LATE), 1);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
+    ss_tcap_txn_free(t);
+}
+
 /* Sizes whose rounding up to whole sets would wrap 32 bits are refused. */
 static void test_tcap_txn_new_oversized_table_refused(void)
 {
@@ -211,6 +293,10 @@ static const struct ss_test tests[] = {
     SS_TEST(test_tcap_txn_expiry_by_capture_time),
     SS_TEST(test_tcap_txn_table_full_evicts_least_recent),
     SS_TEST(test_tcap_txn_touched_dialogue_outlives_older_untouched),
+    SS_TEST(test_tcap_txn_due_entry_not_found_before_sweep),
+    SS_TEST(test_tcap_txn_expiry_frees_every_due_entry),
+    SS_TEST(test_tcap_txn_full_set_reuses_due_entry_without_loss),
+    SS_TEST(test_tcap_txn_expiry_after_years_of_capture_time),
     SS_TEST(test_tcap_txn_new_oversized_table_refused),
 };
 
