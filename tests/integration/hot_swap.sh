@@ -61,19 +61,12 @@ if ! "$SIGSIFT" run --help 2>&1 | grep -q "sigsift run"; then
     exit 0
 fi
 
-# Two rule sets that judge many messages differently: the library (A),
-# and two of its files plus common words (B). The README travels with
-# each, for the oracle's normalisation table.
+# Two rule sets that judge many messages differently: the library (A)
+# and B (rules_b.sh).
+. "$HERE/rules_b.sh"
 A=$ROOT/rules
 B=$TMP/rulesB
-mkdir -p "$B"
-cp "$A/README.md" "$A/fraud.rules" "$A/phishing.rules" "$B/"
-cat >"$B/swap.rules" <<'RULES'
-# hot-swap test: words common in siggen's corpus
-swap.dear  advertising alert literal - dear
-swap.meet  advertising block literal - meeting
-swap.cn    advertising alert literal - 明天
-RULES
+rules_b "$B"
 
 "$SIGGEN" --count "$MESSAGES" --seed 11 --out "$TMP/cap.pcap" --truth "$TMP/truth.jsonl" \
     2>"$TMP/siggen.err" || { ko "siggen" "$TMP/siggen.err"; echo "$pass passed, $fail failed"; exit 1; }

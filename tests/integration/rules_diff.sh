@@ -36,15 +36,10 @@ for tool in "$CTL" "$SIGGEN"; do
     fi
 done
 
+. "$HERE/rules_b.sh"
 A=$ROOT/rules
 B=$TMP/rulesB
-mkdir -p "$B"
-cp "$A/README.md" "$A/fraud.rules" "$A/phishing.rules" "$B/"
-cat >"$B/swap.rules" <<'RULES'
-swap.dear  advertising alert literal - dear
-swap.meet  advertising block literal - meeting
-swap.cn    advertising alert literal - 明天
-RULES
+rules_b "$B"
 "$SIGGEN" --count 4000 --seed 21 --out "$TMP/cap.pcap" --truth "$TMP/truth.jsonl" 2>/dev/null
 "$CTL" rules compile "$A" -o "$TMP/A.ssb" >/dev/null && "$CTL" rules compile "$B" -o "$TMP/B.ssb" >/dev/null ||
     ko "rules compile of the folders"

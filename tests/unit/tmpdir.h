@@ -41,15 +41,21 @@ static inline const char *ss_tmpdir_path(struct ss_tmpdir *t, const char *name)
     return p;
 }
 
+/* Writes text as the whole file at path. */
+static inline bool ss_test_write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f == NULL)
+        return false;
+    bool ok = fputs(text, f) >= 0;
+    return fclose(f) == 0 && ok;
+}
+
 /* Writes text as DIR/NAME; its path, or NULL if it could not be written. */
 static inline const char *ss_tmpdir_write(struct ss_tmpdir *t, const char *name, const char *text)
 {
     const char *p = ss_tmpdir_path(t, name);
-    FILE *f = fopen(p, "w");
-    if (f == NULL)
-        return NULL;
-    bool ok = fputs(text, f) >= 0;
-    return fclose(f) == 0 && ok ? p : NULL;
+    return ss_test_write_file(p, text) ? p : NULL;
 }
 
 /* Removes path and, if it is a directory, everything under it. */

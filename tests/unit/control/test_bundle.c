@@ -14,18 +14,11 @@
 #include "dataplane/match/policy.h"
 #include "dataplane/match/ruleset_files.h"
 #include "tests/unit/runner.h"
+#include "tests/unit/tmpdir.h"
 
 static char dir[] = "/tmp/test_bundle.XXXXXX";
 static char rules_path[256], words_path[256], bundle_path[256];
 
-static bool write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    if (f == NULL)
-        return false;
-    fputs(text, f);
-    return fclose(f) == 0;
-}
 
 static int setup(void)
 {
@@ -34,9 +27,9 @@ static int setup(void)
     snprintf(rules_path, sizeof rules_path, "%s/fraud.rules", dir);
     snprintf(words_path, sizeof words_path, "%s/loans.txt", dir);
     snprintf(bundle_path, sizeof bundle_path, "%s/out.bundle", dir);
-    return !write_text(rules_path, "fraud.prize.1 fraud block literal - 恭喜您中奖\n"
+    return !ss_test_write_file(rules_path, "fraud.prize.1 fraud block literal - 恭喜您中奖\n"
                                    "fraud.re.1 fraud alert regex - code\\d{4}\n") ||
-           !write_text(words_path, "低息贷款\nfast cash\n");
+           !ss_test_write_file(words_path, "低息贷款\nfast cash\n");
 }
 
 static const char *const paths[] = {rules_path, words_path};
@@ -151,7 +144,7 @@ static void test_bundle_write_refuses_bad_rule_with_file_line(void)
 {
     char err[SS_BUNDLE_ERR_MAX], bad[256];
     snprintf(bad, sizeof bad, "%s/bad.rules", dir);
-    CU_ASSERT_FATAL(write_text(bad, "# header\nx.1 fraud explode literal - word\n"));
+    CU_ASSERT_FATAL(ss_test_write_file(bad, "# header\nx.1 fraud explode literal - word\n"));
     const char *p[] = {bad};
     CU_ASSERT(ss_bundle_write(bundle_path, p, 1, &ss_hs_matcher, NULL, NULL, err, sizeof err) !=
               SS_OK);
@@ -171,8 +164,8 @@ static void test_bundle_from_folder_carries_every_file_of_it(void)
     snprintf(f2, sizeof f2, "%s/loans.txt", sub);
     snprintf(f3, sizeof f3, "%s/notes.md", lib);
     CU_ASSERT_FATAL(mkdir(lib, 0700) == 0 && mkdir(sub, 0700) == 0);
-    CU_ASSERT_FATAL(write_text(f1, "a.1 fraud block literal - 恭喜您中奖\n") &&
-                    write_text(f2, "低息贷款\n\nfast cash\n") && write_text(f3, "x y z\n"));
+    CU_ASSERT_FATAL(ss_test_write_file(f1, "a.1 fraud block literal - 恭喜您中奖\n") &&
+                    ss_test_write_file(f2, "低息贷款\n\nfast cash\n") && ss_test_write_file(f3, "x y z\n"));
     const char *p[] = {lib};
     CU_ASSERT_FATAL(
         ss_bundle_write(bundle_path, p, 1, &ss_hs_matcher, NULL, NULL, err, sizeof err) == SS_OK);
@@ -298,7 +291,7 @@ static void test_bundle_file_checked_against_trust_folder(void)
     CU_ASSERT_FATAL(mkdir(trust, 0700) == 0);
     crypto_sign_keypair(pk, sk);
     sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
-    CU_ASSERT_FATAL(write_text(pub, hex));
+    CU_ASSERT_FATAL(ss_test_write_file(pub, hex));
     CU_ASSERT(ss_bundle_verify_file(bundle_path, trust, &m, err, sizeof err) == SS_BAD_VALUE);
     CU_ASSERT(strstr(err, "unsigned") != NULL);
     CU_ASSERT(ss_bundle_verify_file(bundle_path, NULL, &m, err, sizeof err) == SS_OK);
@@ -325,9 +318,6 @@ static const struct ss_test tests[] = {
 int main(void)
 {
     unsigned failures = SS_RUN_SUITE("bundle", setup, NULL, tests);
-    unlink(rules_path);
-    unlink(words_path);
-    unlink(bundle_path);
-    rmdir(dir);
+    ss_tmpdir_remove_tree(dir);
     return failures != 0;
 }

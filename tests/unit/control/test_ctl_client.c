@@ -13,18 +13,11 @@
 #include "control/bundle.h"
 #include "control/ctl_client.h"
 #include "tests/unit/runner.h"
+#include "tests/unit/tmpdir.h"
 
 static char dir[] = "/tmp/test_ctl_client.XXXXXX";
 static char rules_path[256], signed_path[256], unsigned_path[256], trust[256], pub[300], sock[300];
 
-static bool write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    if (f == NULL)
-        return false;
-    fputs(text, f);
-    return fclose(f) == 0;
-}
 
 static int setup(void)
 {
@@ -41,8 +34,8 @@ static int setup(void)
     const char *p[] = {rules_path};
     crypto_sign_keypair(pk, sk);
     sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
-    return !write_text(rules_path, "a.1 fraud block literal - 恭喜\n") || mkdir(trust, 0700) != 0 ||
-           !write_text(pub, hex) ||
+    return !ss_test_write_file(rules_path, "a.1 fraud block literal - 恭喜\n") || mkdir(trust, 0700) != 0 ||
+           !ss_test_write_file(pub, hex) ||
            ss_bundle_write(unsigned_path, p, 1, &ss_hs_matcher, NULL, NULL, err, sizeof err) !=
                SS_OK ||
            ss_bundle_write(signed_path, p, 1, &ss_hs_matcher, NULL, NULL, err, sizeof err) !=
@@ -104,11 +97,6 @@ static const struct ss_test tests[] = {
 int main(void)
 {
     unsigned failures = SS_RUN_SUITE("ctl_client", setup, NULL, tests);
-    unlink(rules_path);
-    unlink(signed_path);
-    unlink(unsigned_path);
-    unlink(pub);
-    rmdir(trust);
-    rmdir(dir);
+    ss_tmpdir_remove_tree(dir);
     return failures != 0;
 }

@@ -12,6 +12,7 @@
 #include "control/rules_cmd.h"
 #include "dataplane/match/rules.h"
 #include "tests/unit/runner.h"
+#include "tests/unit/tmpdir.h"
 
 static char dir[] = "/tmp/test_rules_cmd.XXXXXX";
 
@@ -26,11 +27,7 @@ static char *path(const char *name)
 
 static bool write_text(const char *name, const char *text)
 {
-    FILE *f = fopen(path(name), "w");
-    if (f == NULL)
-        return false;
-    fputs(text, f);
-    return fclose(f) == 0;
+    return ss_test_write_file(path(name), text);
 }
 
 static int run(int argc, const char **argv)
@@ -146,9 +143,6 @@ static const struct ss_test tests[] = {
 int main(void)
 {
     unsigned failures = SS_RUN_SUITE("rules_cmd", setup, NULL, tests);
-    const char *names[] = {"a.rules", "b.rules", "c.rules", "bad.rules"};
-    for (size_t i = 0; i < 4; i++)
-        unlink(path(names[i]));
-    rmdir(dir);
+    ss_tmpdir_remove_tree(dir);
     return failures != 0;
 }
