@@ -109,7 +109,7 @@ static enum ss_result map_next(const uint8_t **p, size_t *left, struct ss_ber *e
 
     if (*left == 0)
         return SS_TRUNCATED;
-    if ((r = ss_ber_read(*p, *left, e)) != SS_OK)
+    if ((r = ss_ber_read_short(*p, *left, e)) != SS_OK)
         return r;
     *p += e->total;
     *left -= e->total;

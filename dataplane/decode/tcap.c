@@ -42,7 +42,7 @@ static enum ss_result tcap_next(const uint8_t *p, size_t len, size_t *off, struc
 {
     if (*off >= len)
         return SS_END;
-    enum ss_result rc = ss_ber_read(p + *off, len - *off, e);
+    enum ss_result rc = ss_ber_read_short(p + *off, len - *off, e);
     if (rc == SS_OK)
         *off += e->total;
     return rc;
@@ -234,6 +234,23 @@ static enum ss_result tcap_check_tids(const struct ss_tcap *t)
     return t->has_otid == otid && t->has_dtid == dtid ? SS_OK : SS_BAD_VALUE;
 }
 
+/* A transaction id as MAP peers nearly always send it, first among the
+ * portions with identifier id: four octets, short length. These are the
+ * tests the general walk makes on the same octets (and it reads the same
+ * id); the offset past it, or off unchanged to leave it to the walk. */
+static size_t tcap_tid4(const struct ss_ber *msg, size_t off, uint8_t id, uint32_t *tid,
+                        uint8_t *tid_len, bool *has)
+{
+    const uint8_t *v = msg->val + off;
+
+    if (msg->len - off < 6 || v[0] != id || v[1] != 4)
+        return off;
+    *tid = (uint32_t)v[2] << 24 | (uint32_t)v[3] << 16 | (uint32_t)v[4] << 8 | v[5];
+    *tid_len = 4;
+    *has = true;
+    return off + 6;
+}
+
 enum ss_result ss_tcap_decode(const uint8_t *p, size_t len, struct ss_tcap *out)
 {
     struct ss_ber msg, e;
@@ -254,6 +271,8 @@ enum ss_result ss_tcap_decode(const uint8_t *p, size_t len, struct ss_tcap *out)
     default:
         return SS_BAD_TAG;
     }
+    off = tcap_tid4(&msg, off, TCAP_OTID, &out->otid, &out->otid_len, &out->has_otid);
+    off = tcap_tid4(&msg, off, TCAP_DTID, &out->dtid, &out->dtid_len, &out->has_dtid);
     while ((rc = tcap_next(msg.val, msg.len, &off, &e)) == SS_OK)
         if ((rc = tcap_portion(&e, out)) != SS_OK)
             return rc;
@@ -316,6 +335,23 @@ static enum ss_result cmp_param(const struct ss_ber *c, size_t off, struct ss_tc
     return off == c->len ? SS_OK : SS_BAD_LENGTH;
 }
 
+/* The Invoke as MAP peers nearly always encode it: invokeID and a local
+ * opcode, each an INTEGER of one octet, no linkedID. These are the tests
+ * the general walk makes on the same octets, and a one-octet INTEGER is
+ * its octet sign-extended, so the values read are the same. */
+static bool cmp_invoke_common(const struct ss_ber *c, struct ss_tcap_component *out)
+{
+    const uint8_t *p = c->val;
+
+    if (c->len < 6 || p[0] != BER_INTEGER || p[1] != 1 || p[3] != BER_INTEGER || p[4] != 1)
+        return false;
+    out->has_invoke_id = true;
+    out->invoke_id = (int8_t)p[2];
+    out->has_opcode = true;
+    out->opcode = (int8_t)p[5];
+    return true;
+}
+
 /* Invoke ::= [1] { invokeID, linkedID [0] OPTIONAL, opcode, parameter }. */
 static enum ss_result cmp_invoke(const struct ss_ber *c, struct ss_tcap_component *out)
 {
@@ -323,6 +359,8 @@ static enum ss_result cmp_invoke(const struct ss_ber *c, struct ss_tcap_componen
     size_t off = 0;
     enum ss_result rc;
 
+    if (cmp_invoke_common(c, out))
+        return cmp_param(c, 6, out);
     if ((rc = cmp_invoke_id(c, &off, out)) != SS_OK || (rc = cmp_field(c, &off, &e)) != SS_OK)
         return rc;
     if (e.id == CMP_LINKED_ID && (rc = cmp_field(c, &off, &e)) != SS_OK)

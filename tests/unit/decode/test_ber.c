@@ -246,7 +246,62 @@ static void test_ber_int_zero_and_five_octets_bad_length(void)
     CU_ASSERT_EQUAL(ss_ber_int(&e, &i), SS_BAD_LENGTH);
 }
 
+/* The inline reader must give the general reader's result and fields on
+ * every identifier and first length octet, with a spread of second ones,
+ * for buffer lengths up to 132 (the fast forms and all fallbacks). */
+static void test_ber_read_short_same_as_read(void)
+{
+    uint8_t v[132] = {0};
+    struct ss_ber a, b;
+
+    for (unsigned id = 0; id < 256; id++) {
+        for (unsigned l = 0; l < 256; l++) {
+            v[0] = (uint8_t)id;
+            v[1] = (uint8_t)l;
+            v[2] = (uint8_t)(id + 3 * l); /* the length after 0x81 */
+            for (size_t n = 0; n <= sizeof v; n += (n < 8 || n > 120) ? 1 : 7) {
+                memset(&a, 0, sizeof a);
+                memset(&b, 0, sizeof b);
+                enum ss_result ra = ss_ber_read_short(v, n, &a);
+                enum ss_result rb = ss_ber_read(v, n, &b);
+                CU_ASSERT_EQUAL_FATAL(ra, rb);
+                if (ra == SS_OK)
+                    CU_ASSERT_FATAL(memcmp(&a, &b, sizeof a) == 0);
+            }
+        }
+    }
+}
+
+static void test_ber_read_short_values_and_truncation(void)
+{
+    static const uint8_t octets[] = {0xa1, 0x02, 0x05, 0x00};
+    static const uint8_t cut[] = {0x04, 0x03, 0xaa, 0xbb};
+
+    CU_ASSERT_EQUAL(ss_ber_read_short(octets, sizeof octets, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.id, 0xa1);
+    CU_ASSERT_EQUAL(e.cls, SS_BER_CONTEXT);
+    CU_ASSERT_TRUE(e.constructed);
+    CU_ASSERT_EQUAL(e.tag, 1);
+    CU_ASSERT_FALSE(e.indefinite);
+    CU_ASSERT_PTR_EQUAL(e.val, octets + 2);
+    CU_ASSERT_EQUAL(e.len, 2);
+    CU_ASSERT_EQUAL(e.total, 4);
+    CU_ASSERT_EQUAL(ss_ber_read_short(cut, sizeof cut, &e), SS_TRUNCATED); /* says 3, has 2 */
+    CU_ASSERT_EQUAL(ss_ber_read_short(cut, 1, &e), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_ber_read_short(cut, 0, &e), SS_TRUNCATED);
+    static const uint8_t long1[] = {0x30, 0x81, 0x02, 0x05, 0x00};
+    CU_ASSERT_EQUAL(ss_ber_read_short(long1, sizeof long1, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.id, 0x30);
+    CU_ASSERT_PTR_EQUAL(e.val, long1 + 3);
+    CU_ASSERT_EQUAL(e.len, 2);
+    CU_ASSERT_EQUAL(e.total, 5);
+    CU_ASSERT_EQUAL(ss_ber_read_short(long1, 4, &e), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_ber_read_short(long1, 2, &e), SS_TRUNCATED);
+}
+
 static const struct ss_test tests[] = {
+    SS_TEST(test_ber_read_short_same_as_read),
+    SS_TEST(test_ber_read_short_values_and_truncation),
     SS_TEST(test_ber_short_form_primitive),
     SS_TEST(test_ber_context_constructed_class_and_tag),
     SS_TEST(test_ber_high_tag_number_two_octets),

@@ -58,6 +58,38 @@ static void test_map_mo_forward_sm_v3(void)
     CU_ASSERT_FALSE(m.more_messages);
 }
 
+/* SM-RP-DA, -OA and -UI with one-octet long-form lengths (0x81), which
+ * the short-length fast path leaves to the general reader: same values as
+ * mo_v3; then the short form cut inside SM-RP-OA. */
+static void test_map_long_form_addresses_and_truncation(void)
+{
+    /* clang-format off */
+    static const uint8_t long_form[] = {
+        0x30, 0x2f,                             /* SEQUENCE, 47 octets */
+        0x84, 0x81, 0x08, SC_8613800100500,     /* sm-RP-DA [4], long form */
+        0x82, 0x81, 0x08, MSISDN_8613912345678, /* sm-RP-OA [2], long form */
+        0x04, 0x81, 0x16, SUBMIT_22,            /* sm-RP-UI, long form */
+    };
+    static const uint8_t cut_oa[] = {
+        0x30, 0x0e,                   /* SEQUENCE, 14 octets */
+        0x84, 0x08, SC_8613800100500, /* sm-RP-DA [4] */
+        0x82, 0x08, 0x91, 0x68,       /* sm-RP-OA says 8, has 2 */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(decode(long_form, sizeof long_form), SS_OK);
+    CU_ASSERT_EQUAL(m.da.kind, SS_MAP_ADDR_SC);
+    CU_ASSERT_STRING_EQUAL(m.da.digits, "8613800100500");
+    CU_ASSERT_EQUAL(m.oa.kind, SS_MAP_ADDR_MSISDN);
+    CU_ASSERT_EQUAL(m.oa.ton_npi, 0x91);
+    CU_ASSERT_STRING_EQUAL(m.oa.digits, "8613912345678");
+    CU_ASSERT_EQUAL(m.ui_len, 22);
+    CU_ASSERT_EQUAL(m.ui[21], 0x37);
+    CU_ASSERT_FALSE(m.has_imsi);
+    CU_ASSERT_EQUAL(decode(cut_oa, sizeof cut_oa), SS_TRUNCATED);
+    for (size_t n = 0; n < sizeof long_form; n++)
+        CU_ASSERT_NOT_EQUAL(decode(long_form, n), SS_OK);
+}
+
 /* The same argument with indefinite lengths on the SEQUENCE and on the
  * extensionContainer. */
 static void test_map_mo_forward_sm_v3_indefinite_length(void)
@@ -343,6 +375,7 @@ static void test_map_mutated_args_stay_in_bounds(void)
 
 static const struct ss_test tests[] = {
     SS_TEST(test_map_mo_forward_sm_v3),
+    SS_TEST(test_map_long_form_addresses_and_truncation),
     SS_TEST(test_map_mo_forward_sm_v3_indefinite_length),
     SS_TEST(test_map_mt_forward_sm_v3),
     SS_TEST(test_map_mt_forward_sm_v3_indefinite_length),

@@ -317,6 +317,53 @@ static void test_tcap_invoke_linked_id_and_global_opcode(void)
     CU_ASSERT_FALSE(c.has_opcode);
 }
 
+/* The common Invoke (one-octet invokeID and local opcode) and the shapes
+ * next to it that the general walk reads. */
+static void test_tcap_invoke_common_shape_and_fallbacks(void)
+{
+    /* clang-format off */
+    static const uint8_t common[] = {
+        0xa1, 0x08, 0x02, 0x01, 0xff, /* Invoke, invokeID -1 */
+        0x02, 0x01, 0x2e,             /*   opcode 46 (mo-forwardSM) */
+        0x05, 0x00,                   /*   parameter NULL */
+    };
+    static const uint8_t high_opcode[] = {
+        0xa1, 0x06, 0x02, 0x01, 0x7f, /* Invoke, invokeID 127 */
+        0x02, 0x01, 0x80,             /*   opcode -128 */
+    };
+    static const uint8_t two_octet_id[] = {
+        0xa1, 0x07, 0x02, 0x02, 0x01, 0x00, /* Invoke, invokeID 256 */
+        0x02, 0x01, 0x2c,                   /*   opcode 44 */
+    };
+    static const uint8_t two_octet_op[] = {
+        0xa1, 0x07, 0x02, 0x01, 0x03, /* Invoke, invokeID 3 */
+        0x02, 0x02, 0x01, 0x2d,       /*   opcode 301 */
+    };
+    static const uint8_t cut_op[] = {0xa1, 0x05, 0x02, 0x01, 0x01, 0x02, 0x01};
+    static const uint8_t cut_param[] = {0xa1, 0x08, 0x02, 0x01, 0x01, 0x02, 0x01, 0x2e, 0x04, 0x05};
+    /* clang-format on */
+    CU_ASSERT_EQUAL(first_component(common, sizeof common), SS_OK);
+    CU_ASSERT_EQUAL(c.type, SS_TCAP_INVOKE);
+    CU_ASSERT_TRUE(c.has_invoke_id);
+    CU_ASSERT_EQUAL(c.invoke_id, -1);
+    CU_ASSERT_TRUE(c.has_opcode);
+    CU_ASSERT_EQUAL(c.opcode, 46);
+    CU_ASSERT_EQUAL(c.param_len, 2);
+    CU_ASSERT_EQUAL(c.param[0], 0x05);
+    CU_ASSERT_EQUAL(first_component(high_opcode, sizeof high_opcode), SS_OK);
+    CU_ASSERT_EQUAL(c.invoke_id, 127);
+    CU_ASSERT_EQUAL(c.opcode, -128);
+    CU_ASSERT_EQUAL(c.param_len, 0);
+    CU_ASSERT_EQUAL(first_component(two_octet_id, sizeof two_octet_id), SS_OK);
+    CU_ASSERT_EQUAL(c.invoke_id, 256);
+    CU_ASSERT_EQUAL(c.opcode, 44);
+    CU_ASSERT_EQUAL(first_component(two_octet_op, sizeof two_octet_op), SS_OK);
+    CU_ASSERT_EQUAL(c.invoke_id, 3);
+    CU_ASSERT_EQUAL(c.opcode, 301);
+    CU_ASSERT_EQUAL(first_component(cut_op, sizeof cut_op), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(first_component(cut_param, sizeof cut_param), SS_TRUNCATED);
+}
+
 static void test_tcap_component_errors(void)
 {
     static const uint8_t empty[] = {0xa1, 0x00}; /* no invokeID */
@@ -392,6 +439,49 @@ static void test_tcap_transaction_id_lengths(void)
     CU_ASSERT_EQUAL(ss_tcap_decode(one, sizeof one, &t), SS_OK);
     CU_ASSERT_EQUAL(t.otid, 0x7f);
     CU_ASSERT_EQUAL(t.otid_len, 1);
+}
+
+/* Four-octet ids first among the portions (the common header) and the
+ * orders and lengths around it that the general walk reads. */
+static void test_tcap_four_octet_ids_and_fallbacks(void)
+{
+    /* clang-format off */
+    static const uint8_t ids[] = {
+        0x65, 0x0c,                         /* Continue */
+        0x48, 0x04, 0x81, 0x02, 0x03, 0x04, /*   OTID 0x81020304 */
+        0x49, 0x04, 0x0a, 0x0b, 0x0c, 0x0d, /*   DTID 0x0a0b0c0d */
+    };
+    static const uint8_t swapped[] = {
+        0x65, 0x0b,                         /* Continue */
+        0x49, 0x04, 0x0a, 0x0b, 0x0c, 0x0d, /*   DTID 0x0a0b0c0d first */
+        0x48, 0x03, 0x01, 0x02, 0x03,       /*   OTID 0x010203 */
+    };
+    static const uint8_t twice[] = {
+        0x64, 0x0c,                         /* End */
+        0x49, 0x04, 0x00, 0x00, 0x00, 0x01, /*   DTID 1 */
+        0x49, 0x04, 0x00, 0x00, 0x00, 0x02, /*   DTID again */
+    };
+    static const uint8_t cut[] = {0x64, 0x05, 0x49, 0x04, 0x00, 0x00, 0x01}; /* 3 of 4 */
+    static const uint8_t past[] = {0x64, 0x06, 0x49, 0x05, 1, 2, 3, 4};    /* says 5, has 4 */
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_tcap_decode(ids, sizeof ids, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.type, SS_TCAP_CONTINUE);
+    CU_ASSERT_TRUE(t.has_otid);
+    CU_ASSERT_EQUAL(t.otid, 0x81020304u);
+    CU_ASSERT_EQUAL(t.otid_len, 4);
+    CU_ASSERT_TRUE(t.has_dtid);
+    CU_ASSERT_EQUAL(t.dtid, 0x0a0b0c0du);
+    CU_ASSERT_EQUAL(t.dtid_len, 4);
+    CU_ASSERT_PTR_NULL(t.components);
+    CU_ASSERT_EQUAL(ss_tcap_decode(swapped, sizeof swapped, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.otid, 0x010203u);
+    CU_ASSERT_EQUAL(t.otid_len, 3);
+    CU_ASSERT_EQUAL(t.dtid, 0x0a0b0c0du);
+    CU_ASSERT_EQUAL(ss_tcap_decode(twice, sizeof twice, &t), SS_BAD_TAG);
+    CU_ASSERT_EQUAL(ss_tcap_decode(cut, sizeof cut, &t), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_tcap_decode(past, sizeof past, &t), SS_TRUNCATED);
+    for (size_t n = 0; n < sizeof ids; n++)
+        CU_ASSERT_EQUAL(ss_tcap_decode(ids, n, &t), SS_TRUNCATED);
 }
 
 static void test_tcap_dialogue_errors(void)
@@ -550,10 +640,12 @@ static const struct ss_test tests[] = {
     SS_TEST(test_tcap_return_result_without_result),
     SS_TEST(test_tcap_return_error_and_rejects),
     SS_TEST(test_tcap_invoke_linked_id_and_global_opcode),
+    SS_TEST(test_tcap_invoke_common_shape_and_fallbacks),
     SS_TEST(test_tcap_component_errors),
     SS_TEST(test_tcap_abort_and_unidirectional),
     SS_TEST(test_tcap_wrong_message_and_portion_tags),
     SS_TEST(test_tcap_transaction_id_lengths),
+    SS_TEST(test_tcap_four_octet_ids_and_fallbacks),
     SS_TEST(test_tcap_dialogue_errors),
     SS_TEST(test_tcap_dialogue_layouts_same_acn),
     SS_TEST(test_tcap_acn_oversize_and_empty),
