@@ -26,13 +26,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 . "$ROOT/tests/integration/dpdk_lib.sh"
 
-for tool in "$SIGSIFT" "$SIGGEN"; do
-    if [ ! -x "$tool" ]; then
-        echo "no $tool (build first: ninja -C build)"
-        echo "0 passed, 1 failed"
-        exit 1
-    fi
-done
+need_tools "$SIGSIFT" "$SIGGEN"
 HAVE_RUN=1
 "$SIGSIFT" run --help 2>&1 | grep -q "sigsift run" || HAVE_RUN=0
 [ $HAVE_RUN = 1 ] || echo "SKIP run: $SIGSIFT built without DPDK; scan only"
@@ -100,14 +94,6 @@ run_ok() {
         return 1
     fi
     return 0
-}
-
-capture() { # NAME VARIANT COUNT [siggen options...]
-    name=$1 variant=$2 count=$3
-    shift 3
-    "$SIGGEN" --variant "$variant" --count "$count" --seed 11 --out "$TMP/$name.pcap" \
-        --truth "$TMP/$name.truth" "$@" >/dev/null 2>"$TMP/$name.gen" ||
-        { ko "$name: siggen failed" "$TMP/$name.gen"; return 1; }
 }
 
 check_capture() { # NAME: scan and run (1 and 2 workers), all with --all

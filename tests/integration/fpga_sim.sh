@@ -28,13 +28,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 . "$ROOT/tests/integration/dpdk_lib.sh"
 
-for tool in "$SIGSIFT" "$SIGGEN" "$CTL"; do
-    if [ ! -x "$tool" ]; then
-        echo "no $tool (build first: ninja -C build)"
-        echo "0 passed, 1 failed"
-        exit 1
-    fi
-done
+need_tools "$SIGSIFT" "$SIGGEN" "$CTL"
 : >"$TMP/empty.pcap"
 if "$SIGSIFT" scan --quiet --matcher fpga-sim --rules "$RULES" "$TMP/empty.pcap" 2>&1 |
     grep -q "is not built in this binary"; then
@@ -74,13 +68,7 @@ PY
     fi
 }
 
-capture() { # NAME VARIANT COUNT [siggen options...]
-    name=$1 variant=$2 count=$3
-    shift 3
-    "$SIGGEN" --variant "$variant" --count "$count" --seed 5 --out "$TMP/$name.pcap" \
-        --truth "$TMP/$name.truth" "$@" >/dev/null 2>"$TMP/$name.gen" ||
-        { ko "$name: siggen failed" "$TMP/$name.gen"; return 1; }
-}
+SEED=5
 
 scan() { # NAME MATCHER
     "$SIGSIFT" scan --all --matcher "$2" --rules "$RULES" --events "$TMP/$1.$2.jsonl" \

@@ -48,13 +48,7 @@ EAL="$TWO -m 512 $EAL"
 json_version() { sed -n 's/^{"ok":true,"version":\([0-9]*\).*/\1/p' "$1"; }
 ctl() { "$CTL" --socket "$SOCK" --json "$@"; }
 
-for tool in "$SIGSIFT" "$CTL" "$SIGGEN"; do
-    if [ ! -x "$tool" ]; then
-        echo "no $tool (build first: ninja -C build)"
-        echo "0 passed, 1 failed"
-        exit 1
-    fi
-done
+need_tools "$SIGSIFT" "$CTL" "$SIGGEN"
 if ! "$SIGSIFT" run --help 2>&1 | grep -q "sigsift run"; then
     echo "SKIP $SIGSIFT built without DPDK"
     echo "0 passed, 0 failed"
