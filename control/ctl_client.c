@@ -130,17 +130,6 @@ static bool parse_push(int argc, char **argv, struct push_opts *p)
     return p->path != NULL;
 }
 
-static int refused(bool json, const char *why)
-{
-    static struct ss_ctl_reply r;
-    if (json) {
-        ss_ctl_reply_error(&r, why);
-        fwrite(r.buf, 1, ss_ctl_reply_end(&r), stdout);
-    }
-    fprintf(stderr, "sigsiftctl: %s\n", why);
-    return SS_CTL_EXIT_REFUSED;
-}
-
 /* The importer's check, before anything is sent: hash, signature, and a
  * signer in the trust store. What it protects against is an operator
  * pushing the wrong bundle (unsigned, altered, or signed by a key this
@@ -197,7 +186,7 @@ int ss_ctl_client_run(int argc, char **argv, const char *socket, bool json)
             return SS_CTL_EXIT_USAGE;
         }
         if (!push.allow_unsigned && !push_trusted(&push, why, sizeof why))
-            return refused(json, why);
+            return ss_ctl_refused(json, why);
         argv[2] = (char *)push.path;
         argc = 3;
     }

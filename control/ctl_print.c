@@ -8,6 +8,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "control/ctl_client.h"
+#include "dataplane/ctl/proto.h"
+
 #define NODES_MAX 16384 /* lists show: two lists of 4096 senders */
 #define DEPTH_MAX 8
 #define COLS_MAX  24
@@ -337,4 +340,15 @@ bool ss_ctl_print_human(FILE *f, const char *reply, size_t len)
             print_member(f, nodes, &nodes[m], kw);
     free(nodes);
     return ok;
+}
+
+int ss_ctl_refused(bool json, const char *why)
+{
+    static struct ss_ctl_reply r;
+    if (json) {
+        ss_ctl_reply_error(&r, why);
+        fwrite(r.buf, 1, ss_ctl_reply_end(&r), stdout);
+    }
+    fprintf(stderr, "sigsiftctl: %s\n", why);
+    return SS_CTL_EXIT_REFUSED;
 }

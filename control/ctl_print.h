@@ -23,4 +23,9 @@
  * its node bound). */
 bool ss_ctl_print_human(FILE *f, const char *reply, size_t len);
 
+/* A refusal, as every sigsiftctl subcommand reports one: why on stderr,
+ * and with json also an {"ok":false,"error":why} line on stdout. Returns
+ * SS_CTL_EXIT_REFUSED (ctl_client.h). */
+int ss_ctl_refused(bool json, const char *why);
+
 #endif

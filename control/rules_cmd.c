@@ -13,6 +13,7 @@
 
 #include "control/bundle.h"
 #include "control/ctl_client.h"
+#include "control/ctl_print.h"
 #include "control/rules_diff.h"
 #include "dataplane/ctl/proto.h"
 #include "dataplane/match/policy.h"
@@ -103,17 +104,6 @@ static bool parse_args(int argc, char **argv, struct args *a)
     return a->n > 0;
 }
 
-static int refused(bool json, const char *err)
-{
-    static struct ss_ctl_reply reply;
-    if (json) {
-        ss_ctl_reply_error(&reply, err);
-        fwrite(reply.buf, 1, ss_ctl_reply_end(&reply), stdout);
-    }
-    fprintf(stderr, "sigsiftctl: %s\n", err);
-    return SS_CTL_EXIT_REFUSED;
-}
-
 static void print_manifest(const struct ss_bundle_manifest *m, bool json)
 {
     char signer[2 * SS_BUNDLE_PK_LEN + 1] = "";
@@ -141,14 +131,14 @@ static int cmd_compile(const struct args *a, bool json)
                  ss_matcher_optional(name) ? "--matcher %s is not built in this binary"
                                            : "unknown --matcher %s (hyperscan or fpga-sim)",
                  name);
-        return refused(json, err);
+        return ss_ctl_refused(json, err);
     }
     if (ss_bundle_write(a->out, a->file, a->n, primary, a->op, a->region, err, sizeof err) != SS_OK)
-        return refused(json, err);
+        return ss_ctl_refused(json, err);
     struct ss_ruleset *rs = NULL;
     struct ss_bundle_manifest m;
     if (ss_bundle_load(a->out, NULL, NULL, &rs, &m, err, sizeof err) != SS_OK)
-        return refused(json, err);
+        return ss_ctl_refused(json, err);
     ss_ruleset_free(rs);
     print_manifest(&m, json);
     return SS_CTL_EXIT_OK;
@@ -162,7 +152,7 @@ static int cmd_verify(const struct args *a, bool json)
     if (a->n != 1)
         return usage_error("rules verify BUNDLE [--trust DIR]");
     if (ss_bundle_load(a->file[0], a->trust, NULL, &rs, &m, err, sizeof err) != SS_OK)
-        return refused(json, err);
+        return ss_ctl_refused(json, err);
     ss_ruleset_free(rs);
     print_manifest(&m, json);
     return SS_CTL_EXIT_OK;
@@ -175,7 +165,7 @@ static int cmd_check(const struct args *a, bool json)
     if (a->n == 1 && ss_bundle_is_bundle(a->file[0]))
         return cmd_verify(a, json);
     if (ss_rules_load(&rules, a->file, a->n, err, sizeof err) != SS_OK)
-        return refused(json, err);
+        return ss_ctl_refused(json, err);
     uint64_t version = ss_rules_digest(&rules);
     printf(json ? "{\"ok\":true,\"rules\":%zu,\"version\":\"%016" PRIx64 "\"}\n"
                 : "ok: %zu rules, version %016" PRIx64 "\n",
@@ -193,16 +183,16 @@ static int cmd_sign(const struct args *a, bool json)
     if (a->n != 1 || a->key == NULL)
         return usage_error("rules sign BUNDLE --key SECRET");
     if (sodium_init() < 0 || ss_bundle_read_file(a->key, &hex, &len, err, sizeof err) != SS_OK)
-        return refused(json, "cannot read the secret key");
+        return ss_ctl_refused(json, "cannot read the secret key");
     int bad = sodium_hex2bin(sk, sizeof sk, (const char *)hex, len, "\n", &bl, NULL);
     sodium_memzero(hex, len);
     free(hex);
     if (bad != 0 || bl != sizeof sk)
-        return refused(json, "secret key file is not 128 hex digits");
+        return ss_ctl_refused(json, "secret key file is not 128 hex digits");
     enum ss_result r = ss_bundle_sign(a->file[0], sk, err, sizeof err);
     sodium_memzero(sk, sizeof sk);
     if (r != SS_OK)
-        return refused(json, err);
+        return ss_ctl_refused(json, err);
     printf(json ? "{\"ok\":true}\n" : "signed %s\n", a->file[0]);
     return SS_CTL_EXIT_OK;
 }
@@ -224,14 +214,14 @@ static int cmd_keygen(int argc, char **argv, bool json)
     if (argc != 2)
         return usage_error("keygen NAME");
     if (sodium_init() < 0)
-        return refused(json, "libsodium would not initialise");
+        return ss_ctl_refused(json, "libsodium would not initialise");
     crypto_sign_keypair(pk, sk);
     snprintf(path, sizeof path, "%s.key", argv[1]);
     bool ok = write_hex(path, sk, sizeof sk);
     sodium_memzero(sk, sizeof sk);
     snprintf(path, sizeof path, "%s.pub", argv[1]);
     if (!ok || !write_hex(path, pk, sizeof pk))
-        return refused(json, "cannot write the key files");
+        return ss_ctl_refused(json, "cannot write the key files");
     printf(json ? "{\"ok\":true}\n" : "wrote %s.key (secret) and %s.pub\n", argv[1], argv[1]);
     return SS_CTL_EXIT_OK;
 }
@@ -318,22 +308,22 @@ static int cmd_merge(const struct args *a, bool json)
         return usage_error("rules merge A B... -o OUT");
     for (; n < a->n; n++) {
         if (ss_rules_load(&in[n], &a->file[n], 1, err, sizeof err) != SS_OK) {
-            rc = refused(json, err);
+            rc = ss_ctl_refused(json, err);
             goto out;
         }
         dup[n] = calloc(in[n].n + 1, sizeof **dup);
         if (dup[n] == NULL) {
             ss_rules_free(&in[n]);
-            rc = refused(json, "out of memory");
+            rc = ss_ctl_refused(json, "out of memory");
             goto out;
         }
     }
     conflicts = merge_conflicts(in, n, dup);
     if (conflicts > 0) {
         snprintf(err, sizeof err, "%zu conflicting rule ids; nothing written", conflicts);
-        rc = refused(json, err);
+        rc = ss_ctl_refused(json, err);
     } else if (!write_merged(a->out, in, n, dup)) {
-        rc = refused(json, "cannot write the merged file");
+        rc = ss_ctl_refused(json, "cannot write the merged file");
     } else {
         printf(json ? "{\"ok\":true,\"conflicts\":0}\n" : "merged into %s\n", a->out);
     }
@@ -359,15 +349,15 @@ static int trust_add(const char *dir, const char *name, const char *pub, bool js
     uint8_t *hex, pk[SS_BUNDLE_PK_LEN];
     size_t len, bl = 0;
     if (strchr(name, '/') != NULL || ss_bundle_read_file(pub, &hex, &len, err, sizeof err) != SS_OK)
-        return refused(json, "bad name or unreadable public key file");
+        return ss_ctl_refused(json, "bad name or unreadable public key file");
     int bad = sodium_hex2bin(pk, sizeof pk, (const char *)hex, len, "\n", &bl, NULL);
     free(hex);
     if (bad != 0 || bl != sizeof pk)
-        return refused(json, "public key file is not 64 hex digits");
+        return ss_ctl_refused(json, "public key file is not 64 hex digits");
     snprintf(path, sizeof path, "%s/%s.pub", dir, name);
     mkdir(dir, 0755); /* the first key makes the store; public keys only */
     if (!write_hex(path, pk, sizeof pk))
-        return refused(json, "cannot write into the trust store");
+        return ss_ctl_refused(json, "cannot write into the trust store");
     printf(json ? "{\"ok\":true}\n" : "trusted %s\n", name);
     return SS_CTL_EXIT_OK;
 }
@@ -376,7 +366,7 @@ static int trust_list(const char *dir, bool json)
 {
     DIR *d = opendir(dir);
     if (d == NULL)
-        return refused(json, "cannot open the trust store");
+        return ss_ctl_refused(json, "cannot open the trust store");
     struct dirent *e;
     bool first = true;
     if (json)
@@ -411,7 +401,7 @@ static int cmd_trust(int argc, char **argv, bool json)
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.pub", dir, argv[2]);
         if (strchr(argv[2], '/') != NULL || unlink(path) != 0)
-            return refused(json, "no such trusted key");
+            return ss_ctl_refused(json, "no such trusted key");
         printf(json ? "{\"ok\":true}\n" : "removed %s\n", argv[2]);
         return SS_CTL_EXIT_OK;
     }
