@@ -10,19 +10,13 @@
 #include "control/bundle.h"
 #include "dataplane/dpdk/live.h"
 #include "dataplane/dpdk/opts.h"
-#include "dataplane/match/ruleset_files.h"
 
 struct ss_ruleset *ss_live_load(const char *path, void *arg, char *err, size_t errcap)
 {
     const struct ss_run_opts *o = arg;
     const struct ss_matcher_ops *m = ss_matcher_find(o->matcher);
-    struct ss_ruleset *rs = NULL;
-    struct ss_bundle_manifest man;
 
-    if (ss_bundle_is_bundle(path))
-        return ss_bundle_load(path, o->trust, o->matcher, &rs, &man, err, errcap) == SS_OK ? rs
-                                                                                           : NULL;
-    if (o->trust != NULL) {
+    if (o->trust != NULL && !ss_bundle_is_bundle(path)) {
         snprintf(err, errcap, "not a bundle, and this run takes signed bundles only (--trust %s)",
                  o->trust);
         return NULL;
@@ -31,5 +25,5 @@ struct ss_ruleset *ss_live_load(const char *path, void *arg, char *err, size_t e
         snprintf(err, errcap, "unknown matcher %s", o->matcher);
         return NULL;
     }
-    return ss_ruleset_from_files(&path, 1, m, err, errcap);
+    return ss_bundle_open_rules(&path, 1, m, o->trust, err, errcap);
 }
