@@ -265,11 +265,7 @@ int ss_scan_main(int argc, char **argv)
     if (s->o.sctp_timeout_ns)
         cfg.sctp_timeout_ns = s->o.sctp_timeout_ns;
     if (!m) {
-        fprintf(stderr,
-                ss_matcher_optional(s->o.matcher)
-                    ? "sigsift scan: --matcher %s is not built in this binary (needs Verilator)\n"
-                    : "sigsift scan: unknown --matcher %s\n",
-                s->o.matcher);
+        ss_matcher_report_missing(stderr, "sigsift scan", s->o.matcher);
         rc = 2;
     } else if (!(rs = ss_bundle_open_rules(s->o.rules, s->o.n_rules, m, NULL, err, sizeof(err)))) {
         fprintf(stderr, "sigsift scan: %s\n", err);

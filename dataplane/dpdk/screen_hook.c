@@ -49,11 +49,7 @@ static int screen_setup(const struct ss_run_opts *o, void **shared)
     struct screen_shared *s;
 
     if (m == NULL) {
-        fprintf(stderr,
-                ss_matcher_optional(o->matcher)
-                    ? "sigsift run: --matcher %s is not built in this binary (needs Verilator)\n"
-                    : "sigsift run: unknown --matcher %s\n",
-                o->matcher);
+        ss_matcher_report_missing(stderr, "sigsift run", o->matcher);
         return -1;
     }
     if ((s = calloc(1, sizeof *s)) == NULL) {

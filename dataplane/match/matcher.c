@@ -27,6 +27,14 @@ bool ss_matcher_optional(const char *name)
     return false;
 }
 
+void ss_matcher_report_missing(FILE *f, const char *who, const char *name)
+{
+    if (ss_matcher_optional(name))
+        fprintf(f, "%s: --matcher %s is not built in this binary (needs Verilator)\n", who, name);
+    else
+        fprintf(f, "%s: unknown --matcher %s\n", who, name);
+}
+
 const struct ss_matcher_ops *ss_matcher_find(const char *name)
 {
     for (size_t i = 0; i < sizeof matchers / sizeof matchers[0]; i++)

@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "dataplane/decode/result.h"
 #include "dataplane/match/normalize.h"
@@ -76,6 +77,10 @@ const struct ss_matcher_ops *ss_matcher_find(const char *name);
  * Verilator): when ss_matcher_find() misses it, it is not built in this
  * binary rather than unknown. */
 bool ss_matcher_optional(const char *name);
+
+/* Tells f why --matcher name was not found, as "who: ...": not built in
+ * this binary, or unknown. */
+void ss_matcher_report_missing(FILE *f, const char *who, const char *name);
 
 struct ss_ruleset_part {
     const struct ss_matcher_ops *ops;
