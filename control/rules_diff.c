@@ -88,12 +88,12 @@ static void judge(struct diff *d, const char *text, size_t len)
     if (v[0].action == v[1].action)
         return;
     d->changed++;
-    if (d->json)
+    if (d->json) {
         ss_ctl_reply_raw(&d->out, ",\"text\":");
-    else
-        ss_ctl_reply_raw(&d->out, ": ");
-    if (d->json)
         ss_ctl_reply_str(&d->out, text, len);
+    } else {
+        ss_ctl_reply_raw(&d->out, ": ");
+    }
     put_side(d, "old", d->rs[0], &v[0]);
     put_side(d, "new", d->rs[1], &v[1]);
     ss_ctl_reply_raw(&d->out, d->json ? "}" : "");
