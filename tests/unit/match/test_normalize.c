@@ -1,4 +1,5 @@
 #include <CUnit/Basic.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dataplane/match/normalize.h"
@@ -218,15 +219,17 @@ static void test_normalize_common_hanzi_never_fold(void)
  * (shortest forms only, no surrogates, nothing above U+10FFFF; a byte
  * that does not start a valid sequence is skipped), each character folded
  * by ss_norm_fold and presented by ss_present_cp, stopping at the first
- * code that does not fit. ss_normalize takes ASCII and three-byte runs
- * eight characters at a time through its per-code-point table, so this
- * checks those paths against the one-character definition. */
+ * code that does not fit. ss_normalize takes up to 64 characters a step
+ * through its per-code-point table (eight at a time without AVX-512), so
+ * this checks those paths against the one-character definition. */
 static size_t ref_decode(const uint8_t *s, size_t left, uint32_t *cp)
 {
     static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
-    size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2 : (s[0] & 0xf0) == 0xe0 ? 3
-             : s[0] >= 0xf0 && s[0] <= 0xf4                 ? 4
-                                                               : 0;
+    size_t n = s[0] < 0x80                    ? 1
+               : s[0] >= 0xc2 && s[0] <= 0xdf ? 2
+               : (s[0] & 0xf0) == 0xe0        ? 3
+               : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4
+                                              : 0;
     if (n == 0 || n > left)
         return 0;
     uint32_t v = n == 1 ? s[0] : s[0] & (0x7f >> n);
@@ -321,30 +324,116 @@ static void test_normalize_long_texts_equal_the_reference(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
-/* Every BMP code point in runs long enough for the eight-at-a-time paths
- * (nine in a row, then between hanzi and ASCII), in every presentation. */
-static void test_normalize_every_bmp_code_point_in_runs_equals_the_reference(void)
+/* Every code point 0..0x10FFFF (surrogates as their invalid three-byte
+ * forms) in context: a run of the code point, long enough to fill more
+ * than one group of sixteen and to cross the middle of a 128-byte step,
+ * then alternating with a hanzi and ASCII; for one code point in 61 also
+ * the text cut at every length up to 40 bytes, so that it meets the end
+ * of the input at each of its bytes. BMP code points in every
+ * presentation; the four-byte forms, which always take the
+ * one-character path, in a shorter text and one presentation each (in
+ * turn), which keeps the test to seconds under ASan. */
+static unsigned check_code_point_in_context(uint32_t cp)
 {
     static uint8_t text[256], got[SS_NORM_OUT_MAX(256)], want[SS_NORM_OUT_MAX(256)];
+    uint8_t c[4];
+    size_t k, len = 0;
     unsigned bad = 0;
-    for (uint32_t cp = 1; cp < 0x10000; cp++) {
-        if (cp >= 0xd800 && cp <= 0xdfff)
-            continue;
-        uint8_t c[4];
-        size_t k = ss_utf8_code(cp, c), len = 0;
-        for (int i = 0; i < 20; i++) {
-            const uint8_t *piece = i < 9 || i % 2 ? c : (const uint8_t *)(i % 4 ? "\xe4\xb8\xad" : "K");
-            size_t pk = i < 9 || i % 2 ? k : i % 4 ? 3 : 1;
-            memcpy(text + len, piece, pk);
-            len += pk;
-        }
-        for (int p = 0; p < SS_PRES_COUNT; p++) {
+    int run = cp < 0x10000 ? 20 : 4;
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+        c[0] = 0xed, c[1] = (uint8_t)(0x80 | (cp >> 6 & 0x3f)),
+        c[2] = (uint8_t)(0x80 | (cp & 0x3f));
+        k = 3;
+    } else {
+        k = ss_utf8_code(cp, c);
+    }
+    for (int i = 0; i < 2 * run; i++) {
+        const uint8_t *piece =
+            i < run || i % 2 ? c : (const uint8_t *)(i % 4 ? "\xe4\xb8\xad" : "K");
+        size_t pk = i < run || i % 2 ? k : i % 4 ? 3 : 1;
+        memcpy(text + len, piece, pk);
+        len += pk;
+    }
+    int first = cp < 0x10000 ? 0 : (int)(cp % SS_PRES_COUNT);
+    int last = cp < 0x10000 ? SS_PRES_COUNT - 1 : first;
+    for (int p = first; p <= last; p++) {
+        for (size_t cut = cp % 61 == 0 ? 1 : len; cut <= len; cut += cut < 40 ? 1 : len) {
             size_t n, m;
-            ss_normalize((enum ss_presentation)p, (const char *)text, len, got, sizeof got, &n);
-            ref_normalize((enum ss_presentation)p, text, len, want, sizeof want, &m);
-            bad += n != m || memcmp(got, want, n) != 0;
+            enum ss_result r =
+                ss_normalize((enum ss_presentation)p, (const char *)text, cut, got, sizeof got, &n);
+            enum ss_result rr =
+                ref_normalize((enum ss_presentation)p, text, cut, want, sizeof want, &m);
+            bad += r != rr || n != m || memcmp(got, want, n) != 0;
         }
     }
+    return bad;
+}
+
+static void test_normalize_every_code_point_in_context_equals_the_reference(void)
+{
+    unsigned bad = 0;
+    for (uint32_t cp = 0; cp <= 0x10ffff; cp++)
+        bad += check_code_point_in_context(cp);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* The labelled SMS corpora beside the repository (../shared/data/corpus:
+ * Chinese and English, one "label<TAB>text" per line), when present: each
+ * text, and the whole file as one text cut into 600-byte pieces at any
+ * byte, in every presentation. Skipped (passes) when absent. */
+static unsigned check_text(const uint8_t *t, size_t len)
+{
+    static uint8_t got[SS_NORM_OUT_MAX(4096)], want[SS_NORM_OUT_MAX(4096)];
+    unsigned bad = 0;
+    for (int p = 0; p < SS_PRES_COUNT; p++) {
+        size_t n, m;
+        enum ss_result r =
+            ss_normalize((enum ss_presentation)p, (const char *)t, len, got, sizeof got, &n);
+        enum ss_result rr = ref_normalize((enum ss_presentation)p, t, len, want, sizeof want, &m);
+        bad += r != rr || n != m || memcmp(got, want, n) != 0;
+    }
+    return bad;
+}
+
+static unsigned check_corpus(const char *path, unsigned *texts)
+{
+    static uint8_t buf[1 << 20];
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return 0;
+    size_t len = fread(buf, 1, sizeof buf, f), start = 0;
+    fclose(f);
+    unsigned bad = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && buf[i] != '\n')
+            continue;
+        const uint8_t *tab = memchr(buf + start, '\t', i - start);
+        const uint8_t *t = tab ? tab + 1 : buf + start;
+        size_t tl = (size_t)(buf + i - t);
+        bad += check_text(t, tl < 4096 ? tl : 4096);
+        (*texts)++;
+        start = i + 1;
+    }
+    for (size_t off = 0; off < len; off += 600 - off % 5)
+        bad += check_text(buf + off, len - off < 600 ? len - off : 600);
+    return bad;
+}
+
+static void test_normalize_shared_corpora_equal_the_reference(void)
+{
+    static const char *const dirs[] = {"../shared/data/corpus", "../../shared/data/corpus"};
+    static const char *const files[] = {"cn_sms_80w_first10000.txt",
+                                        "smsspamcollection/SMSSpamCollection"};
+    unsigned bad = 0, texts = 0;
+    char path[256];
+    for (size_t d = 0; d < sizeof dirs / sizeof dirs[0] && texts == 0; d++) {
+        for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+            snprintf(path, sizeof path, "%s/%s", dirs[d], files[f]);
+            bad += check_corpus(path, &texts);
+        }
+    }
+    if (texts == 0)
+        printf("(shared corpora absent, skipped) ");
     CU_ASSERT_EQUAL(bad, 0);
 }
 
@@ -372,7 +461,8 @@ static const struct ss_test tests[] = {
     SS_TEST(test_normalize_encoded_surrogate_dropped),
     SS_TEST(test_normalize_code_filling_cap_exactly_fits),
     SS_TEST(test_normalize_long_texts_equal_the_reference),
-    SS_TEST(test_normalize_every_bmp_code_point_in_runs_equals_the_reference),
+    SS_TEST(test_normalize_every_code_point_in_context_equals_the_reference),
+    SS_TEST(test_normalize_shared_corpora_equal_the_reference),
 };
 
 int main(void)
