@@ -1,7 +1,62 @@
 #include "dataplane/decode/bcd.h"
 
 #include <string.h>
+#if defined(__SSSE3__)
+#include <tmmintrin.h>
+#endif
 
+#if defined(__SSSE3__)
+/* The octets p[0..k), 1 <= k <= 8, as the low octets of a word, read
+ * without a loop and never past p[k - 1] (an element may end the frame):
+ * two 4-octet loads that overlap for k < 8, or the first, middle and
+ * last octet for k < 4. */
+static uint64_t bcd_load(const uint8_t *p, size_t k)
+{
+    if (k >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, p, 4);
+        memcpy(&hi, p + k - 4, 4);
+        return lo | (uint64_t)hi << (8 * (k - 4));
+    }
+    return p[0] | (uint64_t)p[k / 2] << (8 * (k / 2)) | (uint64_t)p[k - 1] << (8 * (k - 1));
+}
+
+/* Up to 16 digits per round from 8 octets: the nibbles are split and
+ * interleaved low first, mapped to text by one shuffle (TS 29.002
+ * §17.7.8 TBCD-STRING, Q.713 §3.4.2.3.1), and the first filler found by
+ * a compare. The digits after the stop are stored as zeros, so an out
+ * that was zero past the string stays so (sccp_reasm compares whole
+ * keys). The loop bound is min(2n, max_digits, SS_DIGITS_MAX): the last
+ * round (digits 32..39) stores 8 bytes, within out. */
+static size_t bcd_digits(const uint8_t *p, size_t lim, char *out)
+{
+    const __m128i low = _mm_set1_epi8(0x0f);
+    const __m128i text =
+        _mm_setr_epi8('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#', 'a', 'b', 'c', 0);
+    const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    size_t i = 0;
+
+    while (i < lim) {
+        size_t take = lim - i < 16 ? lim - i : 16;
+        uint64_t w = bcd_load(p + i / 2, (take + 1) / 2);
+        __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)&w);
+        __m128i nib =
+            _mm_unpacklo_epi8(_mm_and_si128(x, low), _mm_and_si128(_mm_srli_epi16(x, 4), low));
+        unsigned fill = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(nib, low));
+        size_t k = (size_t)__builtin_ctz(fill | 1u << take);
+        __m128i keep = _mm_cmpgt_epi8(_mm_set1_epi8((char)k), index);
+        __m128i d = _mm_and_si128(_mm_shuffle_epi8(text, nib), keep);
+        if (i + 16 <= SS_DIGITS_MAX)
+            _mm_storeu_si128((__m128i *)(void *)(out + i), d);
+        else
+            _mm_storel_epi64((__m128i *)(void *)(out + i), d);
+        i += k;
+        if (k < 16)
+            break;
+    }
+    return i;
+}
+#else
 /* Nibble values 0xA-0xE per TS 29.002 §17.7.8 (TBCD-STRING) and
  * Q.713 §3.4.2.3.1; 0xF is the filler and never reaches this table. */
 static const char bcd_digit[16] = "0123456789*#abc";
@@ -41,6 +96,7 @@ static size_t bcd_digits(const uint8_t *p, size_t lim, char *out)
     }
     return i;
 }
+#endif
 
 enum ss_result ss_bcd_decode(const uint8_t *p, size_t n, size_t max_digits,
                              char out[SS_DIGITS_MAX + 1])

@@ -15,8 +15,11 @@
 #define SS_DIGITS_MAX 40
 
 /* Decodes at most max_digits digits from n bytes into out (NUL-terminated).
- * Stops early at a 0xF filler. out must hold SS_DIGITS_MAX + 1 bytes.
- * Returns SS_OVERSIZE if more than SS_DIGITS_MAX digits would be written. */
+ * Stops early at a 0xF filler. out must hold SS_DIGITS_MAX + 1 bytes; the
+ * bytes after the NUL are left as they were or set to zero, so an out
+ * that was zero-filled stays so past the string. Reads no byte past
+ * p[n - 1]. Returns SS_OVERSIZE if more than SS_DIGITS_MAX digits would
+ * be written. */
 enum ss_result ss_bcd_decode(const uint8_t *p, size_t n, size_t max_digits,
                              char out[SS_DIGITS_MAX + 1]);
 

@@ -1,5 +1,6 @@
 /* SCCP (Q.713): vectors written out by hand from Q.713 §3 and §4. */
 #include <CUnit/Basic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -544,6 +545,257 @@ static void test_sccp_addr_long_gt_ended_by_filler_keeps_40_digits(void)
     CU_ASSERT_EQUAL(strncmp(gt_text(&a), "8989", 4), 0);
 }
 
+/* XUDT with both parties in the common GT form and a segmentation
+ * parameter (Q.713 §4.18): the message fast path with an optional part. */
+/* clang-format off */
+static const uint8_t xudt_gt[] = {
+    0x11,             /*  0 message type XUDT */
+    0x81,             /*  1 protocol class 1, return on error */
+    0x0f,             /*  2 hop counter 15 */
+    0x04,             /*  3 pointer to called: 3 + 4 = 7 */
+    0x0d,             /*  4 pointer to calling: 4 + 13 = 17 */
+    0x17,             /*  5 pointer to data: 5 + 23 = 28 */
+    0x1a,             /*  6 pointer to optional part: 6 + 26 = 32 */
+    0x09,             /*  7 called length 9 */
+    0x12,             /*  8 AI: RI 0 (GT), GTI 4, SSN present, no PC */
+    0x06,             /*  9 SSN 6 (HLR) */
+    0x00,             /* 10 TT 0 */
+    0x11,             /* 11 NP 1, ES 1 (BCD, odd) */
+    0x04,             /* 12 NAI 4 */
+    0x14, 0x97, 0x21, 0x03, /* 13 digits 4179123 */
+    0x0a,             /* 17 calling length 10 */
+    0x12,             /* 18 AI */
+    0x08,             /* 19 SSN 8 (MSC) */
+    0x00,             /* 20 TT 0 */
+    0x12,             /* 21 NP 1, ES 2 (BCD, even) */
+    0x04,             /* 22 NAI 4 */
+    0x14, 0x97, 0x21, 0x43, 0x65, /* 23 digits 4179123456 */
+    0x03,             /* 28 data length 3 */
+    0xde, 0xad, 0xbe, /* 29 user data */
+    0x10, 0x04,       /* 32 segmentation, length 4 */
+    0x82,             /* 34 F=1, C=0, remaining 2 */
+    0x0a, 0x0b, 0x0c, /* 35 local reference 0x0c0b0a */
+    0x00,             /* 38 end of optional parameters */
+};
+/* clang-format on */
+
+static void test_sccp_xudt_gt_parties_with_segmentation(void)
+{
+    CU_ASSERT_EQUAL_FATAL(ss_sccp_decode(xudt_gt, sizeof xudt_gt, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.type, SS_SCCP_XUDT);
+    CU_ASSERT_EQUAL(m.pclass, 1);
+    CU_ASSERT_EQUAL(m.hop, 15);
+    CU_ASSERT_EQUAL(m.called.gti, 4);
+    CU_ASSERT_EQUAL(m.called.ssn, 6);
+    CU_ASSERT_EQUAL(m.called.es, 1);
+    CU_ASSERT_PTR_EQUAL(m.called.gt, xudt_gt + 13);
+    CU_ASSERT_EQUAL(m.called.gt_len, 4);
+    CU_ASSERT_TRUE(m.called.gt_odd);
+    CU_ASSERT_STRING_EQUAL(gt_text(&m.called), "4179123");
+    CU_ASSERT_EQUAL(m.calling.ssn, 8);
+    CU_ASSERT_EQUAL(m.calling.np, 1);
+    CU_ASSERT_EQUAL(m.calling.nai, 4);
+    CU_ASSERT_FALSE(m.calling.gt_odd);
+    CU_ASSERT_STRING_EQUAL(gt_text(&m.calling), "4179123456");
+    CU_ASSERT_PTR_EQUAL(m.data, xudt_gt + 29);
+    CU_ASSERT_EQUAL(m.len, 3);
+    CU_ASSERT_TRUE(m.has_seg);
+    CU_ASSERT_TRUE(m.seg.first);
+    CU_ASSERT_FALSE(m.seg.in_seq);
+    CU_ASSERT_EQUAL(m.seg.remaining, 2);
+    CU_ASSERT_EQUAL(m.seg.local_ref, 0x0c0b0a);
+}
+
+/* Each shape differs from xudt_gt in one octet. */
+static void test_sccp_xudt_gt_pointer_and_length_errors(void)
+{
+    uint8_t v[sizeof xudt_gt];
+    copy(v, xudt_gt, sizeof v);
+    v[3] = 2; /* called at 5, inside the seven fixed octets */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_VALUE);
+    copy(v, xudt_gt, sizeof v);
+    v[6] = (uint8_t)(sizeof v - 6); /* optional part one past the end */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+    copy(v, xudt_gt, sizeof v);
+    v[6] = 0; /* no optional part */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
+    CU_ASSERT_FALSE(m.has_seg);
+    copy(v, xudt_gt, sizeof v);
+    v[28] = 11; /* data says 11, 10 left */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+    v[28] = 10; /* data runs to the end; the optional part is inside it */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.len, 10);
+    copy(v, xudt_gt, sizeof v);
+    v[33] = 3; /* segmentation of 3 octets */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+    copy(v, xudt_gt, sizeof v);
+    v[4] = 0; /* zero pointer to calling */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_VALUE);
+}
+
+/* LUDT (Q.713 §4.20) with GT parties and the calling party placed after
+ * 300 octets of data, so that its pointer needs its second octet. */
+#define LUDT_GT_LEN 334
+static void build_ludt_gt(uint8_t *v)
+{
+    /* clang-format off */
+    static const uint8_t head[] = {
+        0x13,       /*  0 message type LUDT */
+        0x80,       /*  1 protocol class 0, return on error */
+        0x05,       /*  2 hop counter 5 */
+        0x07, 0x00, /*  3 pointer to called: MSB at 4, 4 + 7 = 11 */
+        0x3d, 0x01, /*  5 pointer to calling: 6 + 317 = 323 */
+        0x0d, 0x00, /*  7 pointer to long data: 8 + 13 = 21 */
+        0x00, 0x00, /*  9 no optional part */
+        0x09, 0x12, 0x06, 0x00, 0x11, 0x04, 0x14, 0x97, 0x21, 0x03, /* 11 called */
+        0x2c, 0x01, /* 21 long data length 300 */
+    };
+    static const uint8_t calling[] = {
+        0x0a, 0x12, 0x08, 0x00, 0x12, 0x04, 0x14, 0x97, 0x21, 0x43, 0x65, /* 323 calling */
+    };
+    /* clang-format on */
+    memcpy(v, head, sizeof head);
+    for (size_t i = 0; i < 300; i++)
+        v[sizeof head + i] = (uint8_t)i;
+    memcpy(v + 323, calling, sizeof calling);
+}
+
+static void test_sccp_ludt_gt_parties_two_octet_pointer(void)
+{
+    uint8_t v[LUDT_GT_LEN];
+    build_ludt_gt(v);
+    CU_ASSERT_EQUAL_FATAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.type, SS_SCCP_LUDT);
+    CU_ASSERT_EQUAL(m.pclass, 0);
+    CU_ASSERT_EQUAL(m.hop, 5);
+    CU_ASSERT_STRING_EQUAL(gt_text(&m.called), "4179123");
+    CU_ASSERT_PTR_EQUAL(m.calling.gt, v + 329);
+    CU_ASSERT_EQUAL(m.calling.ssn, 8);
+    CU_ASSERT_STRING_EQUAL(gt_text(&m.calling), "4179123456");
+    CU_ASSERT_PTR_EQUAL(m.data, v + 23);
+    CU_ASSERT_EQUAL(m.len, 300);
+    CU_ASSERT_FALSE(m.has_seg);
+    v[6] = 0x02; /* calling pointer 6 + 573: past the end */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+    build_ludt_gt(v);
+    v[22] = 0x02; /* long data 556 */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_LENGTH);
+    build_ludt_gt(v);
+    v[3] = 0x03; /* called at 7: inside the eleven fixed octets */
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, sizeof v, &m), SS_BAD_VALUE);
+}
+
+/* One party in the common form, the other with a point code: the general
+ * walk decodes both. */
+static void test_sccp_udt_mixed_parties(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x09, 0x00, 0x03, 0x07, 0x0e,            /*  0 UDT, pointers to 5, 10, 18 */
+        0x04, 0x43, 0x34, 0x12, 0x06,          /*  5 called: PC 0x1234, SSN 6 */
+        0x07, 0x12, 0x08, 0x00, 0x11, 0x04, 0x21, 0xf3, /* 10 calling: GT 123 */
+        0x01, 0x55,                              /* 18 data */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL_FATAL(ss_sccp_decode(v, sizeof v, &m), SS_OK);
+    CU_ASSERT_TRUE(m.called.has_pc);
+    CU_ASSERT_EQUAL(m.called.pc, 0x1234);
+    CU_ASSERT_EQUAL(m.called.ri, 1);
+    CU_ASSERT_PTR_NULL(m.called.gt);
+    CU_ASSERT_EQUAL(m.calling.gti, 4);
+    CU_ASSERT_STRING_EQUAL(gt_text(&m.calling), "123");
+    CU_ASSERT_PTR_EQUAL(m.data, v + 19);
+    CU_ASSERT_EQUAL(m.len, 1);
+}
+
+/* Fast path against general walk: address indicator 0x12 takes the fast
+ * path, 0x92 (the national bit, which Q.713 reads the same way here) the
+ * general walk. A message and its twin with both indicators at 0x92 must
+ * decode to the same result and fields, for every truncation and every
+ * value of every octet that is not a pointer, a length or an indicator. */
+static bool same_addr(const struct ss_sccp_addr *x, const uint8_t *bx, const struct ss_sccp_addr *y,
+                      const uint8_t *by)
+{
+    return x->ri == y->ri && x->gti == y->gti && x->has_pc == y->has_pc &&
+           x->has_ssn == y->has_ssn && x->pc == y->pc && x->ssn == y->ssn && x->tt == y->tt &&
+           x->np == y->np && x->es == y->es && x->nai == y->nai &&
+           (x->gt ? x->gt - bx : -1) == (y->gt ? y->gt - by : -1) && x->gt_len == y->gt_len &&
+           x->gt_odd == y->gt_odd;
+}
+
+static bool same_msg(const struct ss_sccp *x, const uint8_t *bx, const struct ss_sccp *y,
+                     const uint8_t *by)
+{
+    return x->type == y->type && x->pclass == y->pclass && x->hop == y->hop &&
+           same_addr(&x->called, bx, &y->called, by) &&
+           same_addr(&x->calling, bx, &y->calling, by) && x->has_seg == y->has_seg &&
+           x->seg.first == y->seg.first && x->seg.in_seq == y->seg.in_seq &&
+           x->seg.remaining == y->seg.remaining && x->seg.local_ref == y->seg.local_ref &&
+           x->data - bx == y->data - by && x->len == y->len;
+}
+
+/* Decodes the first n octets of v and of its twin, each from a heap copy
+ * of exactly n octets; returns false if they differ. */
+static bool twin_agrees(const uint8_t *v, size_t n, const size_t ai[2])
+{
+    uint8_t *x = malloc(n ? n : 1), *y = malloc(n ? n : 1);
+    struct ss_sccp mx, my;
+    memcpy(x, v, n);
+    memcpy(y, v, n);
+    for (size_t i = 0; i < 2; i++)
+        if (ai[i] < n)
+            y[ai[i]] = 0x92;
+    enum ss_result rx = ss_sccp_decode(x, n, &mx), ry = ss_sccp_decode(y, n, &my);
+    bool ok = rx == ry && (rx != SS_OK || same_msg(&mx, x, &my, y));
+    free(x);
+    free(y);
+    return ok;
+}
+
+static unsigned twin_sweep(const uint8_t *msg, size_t n, const size_t ai[2], const size_t *fixed,
+                           size_t n_fixed)
+{
+    uint8_t *v = malloc(n);
+    unsigned bad = 0;
+
+    memcpy(v, msg, n);
+    CU_ASSERT_EQUAL(ss_sccp_decode(v, n, &m), SS_OK);
+    for (size_t k = 0; k <= n; k++)
+        bad += !twin_agrees(v, k, ai);
+    for (size_t i = 0; i < n; i++) {
+        bool skip = i == ai[0] || i == ai[1];
+        for (size_t f = 0; f < n_fixed; f++)
+            skip |= i == fixed[f];
+        if (skip)
+            continue;
+        for (unsigned b = 0; b < 256; b++) {
+            v[i] = (uint8_t)b;
+            bad += !twin_agrees(v, n, ai);
+        }
+        v[i] = msg[i];
+    }
+    free(v);
+    return bad;
+}
+
+static void test_sccp_fast_path_agrees_with_general_walk(void)
+{
+    /* Pointer and length octets of each message: mutated by hand above. */
+    static const size_t udt_fixed[] = {0, 2, 3, 4, 5, 15, 26};
+    static const size_t udt_ai[2] = {6, 16};
+    static const size_t xudt_fixed[] = {0, 3, 4, 5, 6, 7, 17, 28, 32, 33};
+    static const size_t xudt_ai[2] = {8, 18};
+    static const size_t ludt_fixed[] = {0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 21, 22, 323};
+    static const size_t ludt_ai[2] = {12, 324};
+    uint8_t ludt[LUDT_GT_LEN];
+
+    build_ludt_gt(ludt);
+    CU_ASSERT_EQUAL(twin_sweep(udt, sizeof udt, udt_ai, udt_fixed, 7), 0);
+    CU_ASSERT_EQUAL(twin_sweep(xudt_gt, sizeof xudt_gt, xudt_ai, xudt_fixed, 10), 0);
+    CU_ASSERT_EQUAL(twin_sweep(ludt, sizeof ludt, ludt_ai, ludt_fixed, 13), 0);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_sccp_udt_gt_routed_gti4_odd_and_even),
     SS_TEST(test_sccp_udt_every_truncation_fails),
@@ -567,6 +819,11 @@ static const struct ss_test tests[] = {
     SS_TEST(test_sccp_ludt_long_data),
     SS_TEST(test_sccp_ludt_errors),
     SS_TEST(test_sccp_ludts_recognised),
+    SS_TEST(test_sccp_xudt_gt_parties_with_segmentation),
+    SS_TEST(test_sccp_xudt_gt_pointer_and_length_errors),
+    SS_TEST(test_sccp_ludt_gt_parties_two_octet_pointer),
+    SS_TEST(test_sccp_udt_mixed_parties),
+    SS_TEST(test_sccp_fast_path_agrees_with_general_walk),
     SS_TEST(test_sccp_addr_common_form_fast_and_general),
     SS_TEST(test_sccp_addr_common_form_declined_shapes),
     SS_TEST(test_sccp_addr_gti1_odd_nai),
