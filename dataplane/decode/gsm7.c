@@ -1,5 +1,8 @@
 #include <stdbool.h>
 #include <string.h>
+#if defined(__SSSE3__)
+#include <tmmintrin.h>
+#endif
 
 #include "dataplane/decode/text.h"
 #include "dataplane/decode/utf8.h"
@@ -40,7 +43,7 @@ static const uint16_t gsm7_default[128] = {GSM7_DEFAULT(GSM7_CP)};
  * load and three byte stores. */
 #define GSM7_UTF8(u)                                                                               \
     ((u) < 0x80    ? 1u << 24 | (u)                                                                \
-     : (u) < 0x800 ? 2u << 24 | (0x80u | ((u)&0x3fu)) << 8 | (0xc0u | (u) >> 6)                   \
+     : (u) < 0x800 ? 2u << 24 | (0x80u | ((u)&0x3fu)) << 8 | (0xc0u | (u) >> 6)                    \
                    : 3u << 24 | (0x80u | ((u)&0x3fu)) << 16 | (0x80u | ((u) >> 6 & 0x3fu)) << 8 |  \
                          (0xe0u | (u) >> 12)),
 static const uint32_t gsm7_utf8[128] = {GSM7_DEFAULT(GSM7_UTF8)};
@@ -149,9 +152,8 @@ enum ss_result ss_gsm7_to_utf8(const uint8_t *sept, size_t n, char *out, size_t 
 
 /* One septet of the fused converter below, whose caller has bounded the
  * output: the escape and the character after it take the general path,
- * every other septet one table load and three byte stores (the third
- * byte of a shorter form is overwritten by the next character or the
- * NUL). */
+ * every other septet one table load and one 4-byte store (the bytes past
+ * a shorter form are overwritten by the next character or the NUL). */
 static inline __attribute__((always_inline)) size_t gsm7_septet(unsigned c, bool *esc, char *out,
                                                                 size_t len, unsigned *nbad)
 {
@@ -165,13 +167,142 @@ static inline __attribute__((always_inline)) size_t gsm7_septet(unsigned c, bool
         *nbad += u == SS_UNI_REPLACEMENT;
         return ss_utf8_write(u, out, len);
     }
-    uint32_t e = gsm7_utf8[c];
-    out[len] = (char)e;
-    out[len + 1] = (char)(e >> 8);
-    out[len + 2] = (char)(e >> 16);
+    uint32_t e = gsm7_utf8[c], bytes = e;
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    bytes = __builtin_bswap32(bytes);
+#endif
+    memcpy(out + len, &bytes, sizeof(bytes));
     return len + (e >> 24);
 }
 
+/* Bytes the fused converter may write past its text: whole 16-byte blocks
+ * (SIMD) or 4-byte characters (scalar) start anywhere inside it. */
+#define GSM7_OUT_SLACK 16
+
+#if defined(__SSSE3__)
+/* Sixteen septets are fourteen octets. Septet m of a block (m < 8) starts
+ * at bit f + 7m, so in the 16-bit window at octet (f + 7m) / 8 shifted
+ * right by (f + 7m) % 8; septet m + 8 the same seven octets on. Per fill
+ * f: the byte shuffle gathering each window into a 16-bit lane, and the
+ * multiplier 2^(8 - shift) that lifts the septet into the lane's high
+ * byte, so that one 8-bit shift for all lanes finishes the unpacking. */
+/* clang-format off */
+#define GSM7_OCT(f, m) (((f) + 7 * (m)) / 8)
+#define GSM7_WIN(f, m) GSM7_OCT(f, m), GSM7_OCT(f, m) + 1
+#define GSM7_SHUF(f)                                                                               \
+    {GSM7_WIN(f, 0), GSM7_WIN(f, 1), GSM7_WIN(f, 2), GSM7_WIN(f, 3),                               \
+     GSM7_WIN(f, 4), GSM7_WIN(f, 5), GSM7_WIN(f, 6), GSM7_WIN(f, 7)}
+#define GSM7_MUL1(f, m) (1 << (8 - ((f) + 7 * (m)) % 8))
+#define GSM7_MUL(f)                                                                                \
+    {GSM7_MUL1(f, 0), GSM7_MUL1(f, 1), GSM7_MUL1(f, 2), GSM7_MUL1(f, 3),                           \
+     GSM7_MUL1(f, 4), GSM7_MUL1(f, 5), GSM7_MUL1(f, 6), GSM7_MUL1(f, 7)}
+/* clang-format on */
+static const uint8_t gsm7_shuf[7][16] = {GSM7_SHUF(0), GSM7_SHUF(1), GSM7_SHUF(2), GSM7_SHUF(3),
+                                         GSM7_SHUF(4), GSM7_SHUF(5), GSM7_SHUF(6)};
+static const uint16_t gsm7_mul[7][8] = {GSM7_MUL(0), GSM7_MUL(1), GSM7_MUL(2), GSM7_MUL(3),
+                                        GSM7_MUL(4), GSM7_MUL(5), GSM7_MUL(6)};
+/* Loaded at offset d, a shuffle moving octet d to position 0 and zeroing
+ * what lies past the 16 octets loaded: the last block of a text reads the
+ * last 16 octets of the data rather than past its end. */
+static const uint8_t gsm7_slide[32] = {
+    0,    1,    2,    3,    4,    5,    6,    7,    8,    9,    10,   11,   12,   13,   14,   15,
+    0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80};
+/* Septets c whose default-alphabet character is the ASCII byte c (LF, CR,
+ * 0x20-0x7a except 0x24 '¤', 0x40 '¡' and 0x5b-0x60; never the escape):
+ * c is one when bit c >> 4 of gsm7_plain_lo[c & 15] is set. */
+static const uint8_t gsm7_plain_lo[16] = {0xac, 0xfc, 0xfc, 0xfc, 0xf8, 0xfc, 0xfc, 0xfc,
+                                          0xfc, 0xfc, 0xfd, 0x5c, 0x5c, 0x5d, 0x5c, 0x5c};
+static const uint8_t gsm7_plain_hi[16] = {1, 2, 4, 8, 16, 32, 64, 128};
+
+/* The 16 octets at p. */
+static inline __m128i gsm7_load16(const uint8_t *p)
+{
+    return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+struct gsm7_simd {
+    __m128i shuf_lo, shuf_hi, mul, plain_lo, plain_hi;
+};
+
+static inline void gsm7_simd_init(struct gsm7_simd *c, size_t fill)
+{
+    c->shuf_lo = gsm7_load16(gsm7_shuf[fill]);
+    c->shuf_hi = _mm_add_epi8(c->shuf_lo, _mm_set1_epi8(7));
+    c->mul = _mm_loadu_si128((const __m128i *)(const void *)gsm7_mul[fill]);
+    c->plain_lo = gsm7_load16(gsm7_plain_lo);
+    c->plain_hi = gsm7_load16(gsm7_plain_hi);
+}
+
+/* The 16 septets held in the octets x, one per byte. */
+static inline __m128i gsm7_unpack16(const struct gsm7_simd *c, __m128i x)
+{
+    __m128i lo = _mm_mullo_epi16(_mm_shuffle_epi8(x, c->shuf_lo), c->mul);
+    __m128i hi = _mm_mullo_epi16(_mm_shuffle_epi8(x, c->shuf_hi), c->mul);
+    __m128i s = _mm_packus_epi16(_mm_srli_epi16(lo, 8), _mm_srli_epi16(hi, 8));
+    return _mm_and_si128(s, _mm_set1_epi8(0x7f));
+}
+
+/* Bit m set when septet m of s is not plain ASCII (see gsm7_plain_lo). */
+static inline unsigned gsm7_not_plain(const struct gsm7_simd *c, __m128i s)
+{
+    __m128i hi = _mm_and_si128(_mm_srli_epi16(s, 4), _mm_set1_epi8(0x0f));
+    __m128i in = _mm_and_si128(_mm_shuffle_epi8(c->plain_lo, s), _mm_shuffle_epi8(c->plain_hi, hi));
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
+}
+
+/* Converts the first n septets of s (an escape may be pending from the
+ * block before): the plain ASCII run they start with is stored as it is,
+ * which is the whole block for most texts, the rest go septet by septet
+ * through the tables. */
+static inline __attribute__((always_inline)) size_t gsm7_block(const struct gsm7_simd *c, __m128i s,
+                                                               size_t n, char *out, size_t olen,
+                                                               bool *esc, unsigned *nbad)
+{
+    /* A pending escape makes septet 0 an extension code: not plain. */
+    unsigned stop = gsm7_not_plain(c, s) | (unsigned)*esc | ~0u << n;
+    size_t plain = (size_t)__builtin_ctz(stop);
+    _mm_storeu_si128((__m128i *)(void *)(out + olen), s);
+    olen += plain;
+    if (plain == n)
+        return olen;
+    uint8_t sept[16];
+    _mm_storeu_si128((__m128i *)(void *)sept, s);
+    for (size_t j = plain; j < n; j++)
+        olen = gsm7_septet(sept[j], esc, out, olen, nbad);
+    return olen;
+}
+
+/* Blocks of 16 septets: whole ones while 16 octets can be loaded at the
+ * block, then the last one or two, read through the sliding shuffle when
+ * fewer than 16 octets are left. */
+static size_t gsm7_packed_convert(const uint8_t *p, size_t len, size_t fill_bits, size_t nsept,
+                                  char *out, bool *esc, unsigned *nbad)
+{
+    uint8_t pad[16];
+    struct gsm7_simd c;
+    size_t olen = 0, i = 0, o = 0;
+
+    if (nsept == 0)
+        return 0;
+    if (len < sizeof pad) {
+        memset(pad, 0, sizeof pad);
+        memcpy(pad, p, len);
+        p = pad;
+        len = sizeof pad;
+    }
+    gsm7_simd_init(&c, fill_bits);
+    for (; nsept - i >= 16 && o + 16 <= len; i += 16, o += 14)
+        olen = gsm7_block(&c, gsm7_unpack16(&c, gsm7_load16(p + o)), 16, out, olen, esc, nbad);
+    for (; i < nsept; i += 16, o += 14) {
+        size_t n = nsept - i < 16 ? nsept - i : 16;
+        __m128i x = o + 16 <= len ? gsm7_load16(p + o)
+                                  : _mm_shuffle_epi8(gsm7_load16(p + len - 16),
+                                                     gsm7_load16(gsm7_slide + o + 16 - len));
+        olen = gsm7_block(&c, gsm7_unpack16(&c, x), n, out, olen, esc, nbad);
+    }
+    return olen;
+}
+#else
 /* Eight septets are seven octets: with bit offset fill (0..6) they lie in
  * the 64-bit little-endian word at the group's first octet. */
 static inline uint64_t gsm7_word(const uint8_t *p)
@@ -184,9 +315,31 @@ static inline uint64_t gsm7_word(const uint8_t *p)
     return v;
 }
 
-enum ss_result ss_gsm7_packed_to_utf8(const uint8_t *p, size_t len, size_t fill_bits,
-                                      size_t nsept, char *out, size_t cap, size_t *out_len,
-                                      unsigned *bad)
+static size_t gsm7_packed_convert(const uint8_t *p, size_t len, size_t fill_bits, size_t nsept,
+                                  char *out, bool *esc, unsigned *nbad)
+{
+    size_t olen = 0, i = 0;
+    /* Whole groups of eight whose 8-octet word lies inside the data. */
+    for (; i + 8 <= nsept && i / 8 * 7 + 8 <= len; i += 8) {
+        uint64_t v = gsm7_word(p + i / 8 * 7) >> fill_bits;
+#pragma GCC unroll 8
+        for (unsigned j = 0; j < 8; j++)
+            olen = gsm7_septet((unsigned)(v >> (7 * j)) & 0x7f, esc, out, olen, nbad);
+    }
+    for (; i < nsept; i++) {
+        size_t bit = fill_bits + 7 * i;
+        size_t byte = bit / 8, shift = bit % 8;
+        unsigned v = p[byte] >> shift;
+        if (shift > 1)
+            v |= (unsigned)p[byte + 1] << (8 - shift);
+        olen = gsm7_septet(v & 0x7f, esc, out, olen, nbad);
+    }
+    return olen;
+}
+#endif
+
+enum ss_result ss_gsm7_packed_to_utf8(const uint8_t *p, size_t len, size_t fill_bits, size_t nsept,
+                                      char *out, size_t cap, size_t *out_len, unsigned *bad)
 {
     *out_len = 0;
     *bad = 0;
@@ -197,9 +350,9 @@ enum ss_result ss_gsm7_packed_to_utf8(const uint8_t *p, size_t len, size_t fill_
     size_t bits = 8 * len;
     if (bits < fill_bits || (bits - fill_bits) / 7 < nsept)
         return SS_TRUNCATED;
-    /* The general path when the output might not fit (never for one
-     * part's text): see ss_gsm7_to_utf8 for the bound. */
-    if (nsept > SS_GSM7_PART_SEPTETS || SS_UTF8_PER_UNIT_MAX * (nsept + 1) >= cap) {
+    /* The general path when the output might not fit with its slack
+     * (never for one part's text): see ss_gsm7_to_utf8 for the bound. */
+    if (nsept > SS_GSM7_PART_SEPTETS || SS_UTF8_PER_UNIT_MAX * nsept + GSM7_OUT_SLACK > cap) {
         uint8_t sept[SS_GSM7_PART_SEPTETS];
         if (nsept > SS_GSM7_PART_SEPTETS)
             return SS_BAD_LENGTH;
@@ -208,22 +361,7 @@ enum ss_result ss_gsm7_packed_to_utf8(const uint8_t *p, size_t len, size_t fill_
     }
     bool esc = false;
     unsigned nbad = 0;
-    size_t olen = 0, i = 0;
-    /* Whole groups of eight whose 8-octet word lies inside the data. */
-    for (; i + 8 <= nsept && i / 8 * 7 + 8 <= len; i += 8) {
-        uint64_t v = gsm7_word(p + i / 8 * 7) >> fill_bits;
-#pragma GCC unroll 8
-        for (unsigned j = 0; j < 8; j++)
-            olen = gsm7_septet((unsigned)(v >> (7 * j)) & 0x7f, &esc, out, olen, &nbad);
-    }
-    for (; i < nsept; i++) {
-        size_t bit = fill_bits + 7 * i;
-        size_t byte = bit / 8, shift = bit % 8;
-        unsigned v = p[byte] >> shift;
-        if (shift > 1)
-            v |= (unsigned)p[byte + 1] << (8 - shift);
-        olen = gsm7_septet(v & 0x7f, &esc, out, olen, &nbad);
-    }
+    size_t olen = gsm7_packed_convert(p, len, fill_bits, nsept, out, &esc, &nbad);
     if (esc) {
         nbad++;
         olen = ss_utf8_write(SS_UNI_REPLACEMENT, out, olen);

@@ -8,36 +8,42 @@
 /* TS 23.040 §9.1.2.5: an address carries at most 20 semi-octets. */
 #define TP_ADDR_DIGITS_MAX  20
 #define TP_TON_ALPHANUMERIC 5
+/* Room for an alphanumeric address's text in ss_gsm7_packed_to_utf8's
+ * fast path: 3 bytes for each of its at most 11 septets and 16 of slack. */
+#define TP_ADDR_TEXT_BUF 64
 /* TS 23.040 §9.2.3.16: 160 septets or 140 octets per part. */
 #define TP_UDL_SEPTETS_MAX 160
 #define TP_UDL_OCTETS_MAX  140
 
+/* TS 23.038 §4, one entry per TP-DCS value so that decoding one is a
+ * copy. Groups 00xx (general data coding) and 01xx (the same with
+ * automatic deletion): bit 5 compressed, bit 4 class present, bits 3-2
+ * alphabet, 11 reserved and read as GSM 7-bit. 1000-1011 reserved, read as
+ * GSM 7-bit; 1100 / 1101 message waiting, discard / store, GSM 7-bit;
+ * 1110 the same, UCS2; 1111 class in bits 1-0, bit 2 8-bit data. */
+#define DCS_GENERAL(d) ((d) < 0x80)
+#define DCS_GROUP(d)   ((d) >> 4)
+#define DCS_ALPHA(d)   ((d) >> 2 & 3)
+/* clang-format off */
+#define DCS_ALPHABET(d)                                                                            \
+    (DCS_GENERAL(d) ? (DCS_ALPHA(d) == 3 ? SS_ALPHA_GSM7 : (enum ss_tp_alphabet)DCS_ALPHA(d))     \
+     : DCS_GROUP(d) == 0xe ? SS_ALPHA_UCS2                                                         \
+     : DCS_GROUP(d) == 0xf && ((d) & 0x04) ? SS_ALPHA_8BIT : SS_ALPHA_GSM7)
+#define DCS(d) {                                                                                   \
+    .alphabet = DCS_ALPHABET(d),                                                                   \
+    .compressed = DCS_GENERAL(d) && ((d) & 0x20),                                                  \
+    .has_class = DCS_GENERAL(d) ? ((d) & 0x10) != 0 : DCS_GROUP(d) == 0xf,                         \
+    .msg_class = DCS_GENERAL(d) || DCS_GROUP(d) == 0xf ? (d) & 3 : 0,                              \
+    .reserved = DCS_GENERAL(d) ? DCS_ALPHA(d) == 3 : DCS_GROUP(d) <= 0xb},
+#define DCS4(d)  DCS(d) DCS((d) + 1) DCS((d) + 2) DCS((d) + 3)
+#define DCS16(d) DCS4(d) DCS4((d) + 4) DCS4((d) + 8) DCS4((d) + 12)
+#define DCS64(d) DCS16(d) DCS16((d) + 16) DCS16((d) + 32) DCS16((d) + 48)
+/* clang-format on */
+static const struct ss_tp_dcs tp_dcs[256] = {DCS64(0) DCS64(64) DCS64(128) DCS64(192)};
+
 void ss_tp_dcs_decode(uint8_t dcs, struct ss_tp_dcs *out)
 {
-    /* TS 23.038 §4 */
-    uint8_t group = dcs >> 4;
-
-    memset(out, 0, sizeof *out);
-    if (group < 0x8) {
-        /* 00xx general data coding, 01xx the same with automatic deletion:
-         * bit 5 compressed, bit 4 class present, bits 3-2 alphabet. */
-        uint8_t alpha = dcs >> 2 & 3;
-        out->compressed = dcs & 0x20;
-        out->has_class = dcs & 0x10;
-        out->msg_class = dcs & 3;
-        out->reserved = alpha == 3;
-        out->alphabet = alpha == 3 ? SS_ALPHA_GSM7 : (enum ss_tp_alphabet)alpha;
-    } else if (group == 0xc || group == 0xd) {
-        out->alphabet = SS_ALPHA_GSM7; /* message waiting, discard / store */
-    } else if (group == 0xe) {
-        out->alphabet = SS_ALPHA_UCS2; /* message waiting, store, UCS2 */
-    } else if (group == 0xf) {
-        out->alphabet = dcs & 0x04 ? SS_ALPHA_8BIT : SS_ALPHA_GSM7;
-        out->has_class = true;
-        out->msg_class = dcs & 3;
-    } else {
-        out->reserved = true; /* 1000-1011: reserved groups, read as GSM 7-bit */
-    }
+    *out = tp_dcs[dcs];
 }
 
 static enum ss_result tp_addr_read(struct ss_rd *r, struct ss_tp_addr *a)
@@ -59,11 +65,19 @@ static enum ss_result tp_addr_read(struct ss_rd *r, struct ss_tp_addr *a)
     if (!a->alpha)
         return ss_bcd_decode(v, (ndig + 1u) / 2, ndig, a->text);
 
-    /* TS 23.040 §9.1.2.5: alphanumeric, GSM 7-bit packed, (len*4)/7 septets. */
-    uint8_t sept[TP_ADDR_DIGITS_MAX * 4 / 7];
-    size_t n = ss_gsm7_unpack(v, (ndig + 1u) / 2, 0, ndig * 4u / 7, sept), out_len;
+    /* TS 23.040 §9.1.2.5: alphanumeric, GSM 7-bit packed, (len*4)/7
+     * septets, which the (len+1)/2 octets always hold. Converted into a
+     * buffer with room for the converter's block stores, so that it takes
+     * its fast path, then copied with its NUL: the bytes after it stay
+     * zero. */
+    char text[TP_ADDR_TEXT_BUF];
+    size_t out_len;
     unsigned bad;
-    return ss_gsm7_to_utf8(sept, n, a->text, sizeof a->text, &out_len, &bad);
+    enum ss_result res = ss_gsm7_packed_to_utf8(v, (ndig + 1u) / 2, 0, ndig * 4u / 7, text,
+                                                sizeof text, &out_len, &bad);
+    if (res == SS_OK)
+        memcpy(a->text, text, out_len + 1);
+    return res;
 }
 
 static enum ss_result tp_udh_ie(struct ss_tp_udh *h, uint8_t iei, const uint8_t *v, uint8_t iel)

@@ -144,15 +144,16 @@ static void test_gsm7_packed_hellohello(void)
  * fill from 0 to 6 bits. */
 static void test_gsm7_packed_escape_across_groups_every_fill(void)
 {
-    static const uint8_t s[] = {'a', 0x01, 'b', 'c', 'd', 'e', 'f', 0x1b, 0x65, 0x10, 'g',
-                                'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'};
-    static const char want[] = "a\xc2\xa3" "bcdef\xe2\x82\xac\xce\x94" "ghijklmno";
+    static const uint8_t s[] = {'a', 0x01, 'b', 'c', 'd', 'e', 'f', 0x1b, 0x65, 0x10,
+                                'g', 'h',  'i', 'j', 'k', 'l', 'm', 'n',  'o'};
+    static const char want[] = "a\xc2\xa3"
+                               "bcdef\xe2\x82\xac\xce\x94"
+                               "ghijklmno";
     uint8_t p[32];
     for (size_t fill = 0; fill <= 6; fill++) {
         size_t len = pack_septets(s, sizeof s, fill, p);
-        CU_ASSERT_EQUAL(ss_gsm7_packed_to_utf8(p, len, fill, sizeof s, out, sizeof out, &out_len,
-                                               &bad),
-                        SS_OK);
+        CU_ASSERT_EQUAL(
+            ss_gsm7_packed_to_utf8(p, len, fill, sizeof s, out, sizeof out, &out_len, &bad), SS_OK);
         CU_ASSERT_STRING_EQUAL(out, want);
         CU_ASSERT_EQUAL(out_len, strlen(want));
         CU_ASSERT_EQUAL(bad, 0);
@@ -166,7 +167,8 @@ static void test_gsm7_packed_trailing_escape_and_bad_extension(void)
     size_t len = pack_septets(s, sizeof s, 3, p);
     CU_ASSERT_EQUAL(ss_gsm7_packed_to_utf8(p, len, 3, sizeof s, out, sizeof out, &out_len, &bad),
                     SS_OK);
-    CU_ASSERT_STRING_EQUAL(out, "A\xef\xbf\xbd" "BCDEFG\xef\xbf\xbd");
+    CU_ASSERT_STRING_EQUAL(out, "A\xef\xbf\xbd"
+                                "BCDEFG\xef\xbf\xbd");
     CU_ASSERT_EQUAL(bad, 2);
 }
 
@@ -225,6 +227,224 @@ static void test_gsm7_packed_equals_unpack_then_convert(void)
     CU_ASSERT_EQUAL(fails, 0);
 }
 
+/* An independent reference for the fused converter: the default alphabet
+ * transcribed again from TS 23.038 §6.2.1 (as Wireshark prints it), the
+ * extension table §6.2.1.1, septets read bit by bit, UTF-8 by hand. */
+static const uint16_t ref_default[128] = {
+    0x0040, 0x00a3, 0x0024, 0x00a5, 0x00e8, 0x00e9, 0x00f9, 0x00ec, /* 0x00 */
+    0x00f2, 0x00c7, 0x000a, 0x00d8, 0x00f8, 0x000d, 0x00c5, 0x00e5, /* 0x08 */
+    0x0394, 0x005f, 0x03a6, 0x0393, 0x039b, 0x03a9, 0x03a0, 0x03a8, /* 0x10 */
+    0x03a3, 0x0398, 0x039e, 0x00a0, 0x00c6, 0x00e6, 0x00df, 0x00c9, /* 0x18 */
+    ' ',    '!',    '"',    '#',    0x00a4, '%',    '&',    '\'',   /* 0x20 */
+    '(',    ')',    '*',    '+',    ',',    '-',    '.',    '/',    /* 0x28 */
+    '0',    '1',    '2',    '3',    '4',    '5',    '6',    '7',    /* 0x30 */
+    '8',    '9',    ':',    ';',    '<',    '=',    '>',    '?',    /* 0x38 */
+    0x00a1, 'A',    'B',    'C',    'D',    'E',    'F',    'G',    /* 0x40 */
+    'H',    'I',    'J',    'K',    'L',    'M',    'N',    'O',    /* 0x48 */
+    'P',    'Q',    'R',    'S',    'T',    'U',    'V',    'W',    /* 0x50 */
+    'X',    'Y',    'Z',    0x00c4, 0x00d6, 0x00d1, 0x00dc, 0x00a7, /* 0x58 */
+    0x00bf, 'a',    'b',    'c',    'd',    'e',    'f',    'g',    /* 0x60 */
+    'h',    'i',    'j',    'k',    'l',    'm',    'n',    'o',    /* 0x68 */
+    'p',    'q',    'r',    's',    't',    'u',    'v',    'w',    /* 0x70 */
+    'x',    'y',    'z',    0x00e4, 0x00f6, 0x00f1, 0x00fc, 0x00e0, /* 0x78 */
+};
+
+static uint16_t ref_extension(uint8_t c)
+{
+    static const uint8_t code[] = {0x0a, 0x14, 0x28, 0x29, 0x2f, 0x3c, 0x3d, 0x3e, 0x40, 0x65};
+    static const uint16_t uni[] = {0x0c, '^', '{', '}', '\\', '[', '~', ']', '|', 0x20ac};
+    for (size_t i = 0; i < sizeof code; i++)
+        if (code[i] == c)
+            return uni[i];
+    return 0xfffd;
+}
+
+static size_t ref_put(uint16_t u, char *o)
+{
+    if (u < 0x80) {
+        o[0] = (char)u;
+        return 1;
+    }
+    if (u < 0x800) {
+        o[0] = (char)(0xc0 | u >> 6);
+        o[1] = (char)(0x80 | (u & 0x3f));
+        return 2;
+    }
+    o[0] = (char)(0xe0 | u >> 12);
+    o[1] = (char)(0x80 | (u >> 6 & 0x3f));
+    o[2] = (char)(0x80 | (u & 0x3f));
+    return 3;
+}
+
+/* Septet i of packed data: bits fill + 7i .. + 6, least significant first. */
+static uint8_t ref_septet(const uint8_t *p, size_t fill, size_t i)
+{
+    uint8_t c = 0;
+    for (size_t b = 0; b < 7; b++)
+        c |= (uint8_t)((p[(fill + 7 * i + b) / 8] >> ((fill + 7 * i + b) % 8) & 1) << b);
+    return c;
+}
+
+/* Converts n packed septets to NUL-terminated UTF-8 in o; returns its
+ * length and the number of U+FFFD in *nbad (ESC ESC stays in escape). */
+static size_t ref_convert(const uint8_t *p, size_t fill, size_t n, char *o, unsigned *nbad)
+{
+    size_t len = 0;
+    int esc = 0;
+    *nbad = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = ref_septet(p, fill, i);
+        uint16_t u;
+        if (c == 0x1b) {
+            esc = 1;
+            continue;
+        }
+        u = esc ? ref_extension(c) : ref_default[c];
+        esc = 0;
+        *nbad += u == 0xfffd;
+        len += ref_put(u, o + len);
+    }
+    if (esc) {
+        (*nbad)++;
+        len += ref_put(0xfffd, o + len);
+    }
+    o[len] = '\0';
+    return len;
+}
+
+/* Packs s[0..n) with every fill 0..6 and compares the fused converter with
+ * the reference, with the part-sized output buffer and with one just big
+ * enough (which may take the bounded path); counts disagreements. */
+static unsigned packed_disagreements(const uint8_t *s, size_t n)
+{
+    uint8_t p[SS_GSM7_PART_SEPTETS];
+    char ref[SS_PART_TEXT_MAX];
+    unsigned ref_bad, fails = 0;
+    for (size_t fill = 0; fill <= 6; fill++) {
+        size_t len = pack_septets(s, n, fill, p);
+        size_t ref_len = ref_convert(p, fill, n, ref, &ref_bad);
+        size_t caps[] = {sizeof out, ref_len + 1};
+        for (size_t k = 0; k < 2; k++) {
+            enum ss_result r =
+                ss_gsm7_packed_to_utf8(p, len, fill, n, out, caps[k], &out_len, &bad);
+            fails += r != SS_OK || out_len != ref_len || bad != ref_bad ||
+                     memcmp(out, ref, ref_len + 1) != 0;
+        }
+        /* One octet fewer holds fewer septets whenever the last octet is
+         * needed: the converter refuses rather than reads past the end. */
+        if (len > 0 && (8 * (len - 1) < fill || (8 * (len - 1) - fill) / 7 < n)) {
+            fails += ss_gsm7_packed_to_utf8(p, len - 1, fill, n, out, sizeof out, &out_len, &bad) !=
+                     SS_TRUNCATED;
+            fails += out_len != 0 || out[0] != '\0';
+        }
+    }
+    return fails;
+}
+
+/* Plain ASCII texts (stored 16 septets at a time) of every length up to a
+ * part, and every fill. */
+static void test_gsm7_packed_plain_text_every_length_and_fill(void)
+{
+    static const char text[] = "Dear parents, the school trip is on Tuesday 8:15. Bring a packed "
+                               "lunch, a water bottle and a raincoat!\r\nThe coach returns at "
+                               "about 4pm (please sign the form) - thanks & see you? #A-Z 0-9";
+    uint8_t s[SS_GSM7_PART_SEPTETS];
+    unsigned fails = 0;
+    uint8_t p[SS_GSM7_PART_SEPTETS];
+    char ref[SS_PART_TEXT_MAX];
+    unsigned ref_bad;
+    memcpy(s, text, sizeof s);
+    for (size_t n = 0; n <= SS_GSM7_PART_SEPTETS; n++)
+        fails += packed_disagreements(s, n);
+    /* Data running on past the septets asked for: only those are read. */
+    for (size_t fill = 0; fill <= 6; fill++) {
+        size_t len = pack_septets(s, sizeof s, fill, p);
+        for (size_t n = 0; n <= SS_GSM7_PART_SEPTETS; n++) {
+            size_t ref_len = ref_convert(p, fill, n, ref, &ref_bad);
+            fails +=
+                ss_gsm7_packed_to_utf8(p, len, fill, n, out, sizeof out, &out_len, &bad) != SS_OK ||
+                out_len != ref_len || memcmp(out, ref, ref_len + 1) != 0;
+        }
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
+/* Every septet value at each place of the first two blocks of 16 and at
+ * the end of a text, among plain letters: the odd ones ('@', '$', '¤',
+ * '¡', 0x5b-0x60, 0x7b-0x7f, controls, ESC) leave the plain path there. An
+ * ESC at the end of a block escapes the first septet of the next. */
+static void test_gsm7_packed_every_septet_at_every_block_place(void)
+{
+    uint8_t s[40];
+    unsigned fails = 0;
+    for (unsigned v = 0; v < 128; v++) {
+        for (size_t at = 0; at < sizeof s; at++) {
+            for (size_t i = 0; i < sizeof s; i++)
+                s[i] = (uint8_t)('a' + i % 26);
+            s[at] = (uint8_t)v;
+            fails += packed_disagreements(s, sizeof s);
+            fails += packed_disagreements(s, at + 1);
+        }
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
+/* An escape as the last septet of a block of 16 and the extension code
+ * first in the next; two escapes across the boundary; a trailing escape
+ * at the end of a full part. */
+static void test_gsm7_packed_escape_at_end_of_block(void)
+{
+    uint8_t s[SS_GSM7_PART_SEPTETS];
+    unsigned fails = 0;
+    memset(s, 'x', sizeof s);
+    s[15] = 0x1b;
+    s[16] = 0x65; /* euro */
+    s[30] = 0x1b;
+    s[31] = 0x1b;
+    s[32] = 0x3c; /* [ */
+    s[47] = 0x1b;
+    s[48] = 'x'; /* no extension: U+FFFD */
+    s[159] = 0x1b;
+    for (size_t n = 0; n <= SS_GSM7_PART_SEPTETS; n++)
+        fails += packed_disagreements(s, n);
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
+/* Random septets, mostly plain with a fixed seed, at every length and
+ * fill, and fully random ones. */
+static void test_gsm7_packed_random_equals_reference(void)
+{
+    uint8_t s[SS_GSM7_PART_SEPTETS];
+    uint32_t x = 2024;
+    unsigned fails = 0;
+    for (unsigned round = 0; round < 8; round++) {
+        for (size_t n = 0; n <= SS_GSM7_PART_SEPTETS; n++) {
+            for (size_t i = 0; i < n; i++) {
+                x = x * 1103515245u + 12345u;
+                s[i] = round % 2        ? (uint8_t)(x >> 16 & 0x7f)
+                       : (x >> 16) % 32 ? (uint8_t)(0x61 + (x >> 20) % 26)
+                                        : (uint8_t)(x >> 24 & 0x7f);
+            }
+            fails += packed_disagreements(s, n);
+        }
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
+/* 18 septets "hellohellohellohel" (a whole block of 16 and two more),
+ * packed by hand: the first nine octets are the TS 23.038 §6.1.2.1.1
+ * example "hellohello"; each further septet continues its bit stream. */
+static void test_gsm7_packed_hand_vector_over_one_block(void)
+{
+    static const uint8_t v[] = {0xe8, 0x32, 0x9b, 0xfd, 0x46, 0x97, 0xd9, 0xec,
+                                0x37, 0xba, 0xcc, 0x66, 0xbf, 0xd1, 0x65, 0x36};
+    CU_ASSERT_EQUAL(ss_gsm7_packed_to_utf8(v, sizeof v, 0, 18, out, sizeof out, &out_len, &bad),
+                    SS_OK);
+    CU_ASSERT_STRING_EQUAL(out, "hellohellohellohel");
+    CU_ASSERT_EQUAL(out_len, 18);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_gsm7_unpack_hellohello),
     SS_TEST(test_gsm7_unpack_skips_fill_bits),
@@ -243,6 +463,11 @@ static const struct ss_test tests[] = {
     SS_TEST(test_gsm7_packed_short_data_is_truncated),
     SS_TEST(test_gsm7_packed_small_output_is_oversize),
     SS_TEST(test_gsm7_packed_equals_unpack_then_convert),
+    SS_TEST(test_gsm7_packed_plain_text_every_length_and_fill),
+    SS_TEST(test_gsm7_packed_every_septet_at_every_block_place),
+    SS_TEST(test_gsm7_packed_escape_at_end_of_block),
+    SS_TEST(test_gsm7_packed_random_equals_reference),
+    SS_TEST(test_gsm7_packed_hand_vector_over_one_block),
 };
 
 int main(void)

@@ -132,6 +132,33 @@ static void test_tpdu_deliver_alphanumeric_originator(void)
     CU_ASSERT_EQUAL(t.ud_len, 9);
 }
 
+/* The longest alphanumeric TP-OA, 20 semi-octets = 10 octets = 11
+ * septets "Shop", 0x01 '£', 1b 65 '€', "1234", packed by hand:
+ * 53 f4 1b 1e d8 94 63 b2 19 0d. The bytes after the text's NUL stay zero. */
+static void test_tpdu_deliver_longest_alphanumeric_originator(void)
+{
+    static const uint8_t v[] = {
+        0x04,                                              /* MTI 00 DELIVER */
+        0x14,          0xd0,                               /* TP-OA: 20 semi-octets, TON 101 */
+        0x53,          0xf4, 0x1b, 0x1e, 0xd8,             /* "Shop£€1234" packed, */
+        0x94,          0x63, 0xb2, 0x19, 0x0d,             /* 10 octets */
+        0x00,                                              /* TP-PID */
+        0x00,                                              /* TP-DCS */
+        0x32,          0x11, 0x82, 0x21, 0x43, 0x50, 0x00, /* TP-SCTS */
+        UD_HELLOHELLO,
+    };
+    static const char want[] = "Shop\xc2\xa3\xe2\x82\xac"
+                               "1234";
+    CU_ASSERT_EQUAL(decode(v, sizeof v, SS_TP_SC_TO_MS), SS_OK);
+    CU_ASSERT_TRUE(t.addr.alpha);
+    CU_ASSERT_STRING_EQUAL(t.addr.text, want);
+    size_t nonzero = 0;
+    for (size_t i = sizeof want; i < sizeof t.addr.text; i++)
+        nonzero += t.addr.text[i] != 0;
+    CU_ASSERT_EQUAL(nonzero, 0);
+    CU_ASSERT_EQUAL(t.udl, 10);
+}
+
 /* Hand-built SMS-DELIVER (TS 23.040 §9.2.2.1) whose user data is the
  * longest single GSM 7-bit text: UDL 160 septets fill 140 octets exactly
  * (160 * 7 / 8), so the last septet ends on the last bit. */
@@ -387,6 +414,39 @@ static void test_dcs_reserved_groups_read_as_gsm7(void)
     }
 }
 
+/* Every TP-DCS value against TS 23.038 §4 read group by group. */
+static void test_dcs_every_value_matches_coding_groups(void)
+{
+    unsigned fails = 0;
+    for (unsigned v = 0; v < 256; v++) {
+        struct ss_tp_dcs want = {0};
+        unsigned group = v >> 4, alpha = v >> 2 & 3;
+        if (group < 0x8) {
+            /* general data coding, and the same with automatic deletion */
+            want.compressed = v & 0x20;
+            want.has_class = v & 0x10;
+            want.msg_class = (uint8_t)(v & 3);
+            want.reserved = alpha == 3;
+            want.alphabet = alpha == 1 ? SS_ALPHA_8BIT : alpha == 2 ? SS_ALPHA_UCS2 : SS_ALPHA_GSM7;
+        } else if (group == 0xc || group == 0xd) {
+            want.alphabet = SS_ALPHA_GSM7; /* message waiting, discard / store */
+        } else if (group == 0xe) {
+            want.alphabet = SS_ALPHA_UCS2; /* message waiting, store, UCS2 */
+        } else if (group == 0xf) {
+            want.alphabet = v & 0x04 ? SS_ALPHA_8BIT : SS_ALPHA_GSM7;
+            want.has_class = true;
+            want.msg_class = (uint8_t)(v & 3);
+        } else {
+            want.reserved = true; /* 1000-1011 */
+        }
+        ss_tp_dcs_decode((uint8_t)v, &d);
+        fails += d.alphabet != want.alphabet || d.compressed != want.compressed ||
+                 d.has_class != want.has_class || d.msg_class != want.msg_class ||
+                 d.reserved != want.reserved;
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_tpdu_submit_without_vp),
     SS_TEST(test_tpdu_submit_flags),
@@ -394,6 +454,7 @@ static const struct ss_test tests[] = {
     SS_TEST(test_tpdu_submit_vp_absolute),
     SS_TEST(test_tpdu_submit_vp_enhanced),
     SS_TEST(test_tpdu_deliver_alphanumeric_originator),
+    SS_TEST(test_tpdu_deliver_longest_alphanumeric_originator),
     SS_TEST(test_tpdu_deliver_udl_160_septets),
     SS_TEST(test_tpdu_udh_concat_8bit),
     SS_TEST(test_tpdu_udh_concat_16bit),
@@ -416,6 +477,7 @@ static const struct ss_test tests[] = {
     SS_TEST(test_dcs_message_waiting_groups),
     SS_TEST(test_dcs_data_coding_class_group),
     SS_TEST(test_dcs_reserved_groups_read_as_gsm7),
+    SS_TEST(test_dcs_every_value_matches_coding_groups),
 };
 
 int main(void)

@@ -193,6 +193,64 @@ static void test_ucs2_mixed_long_texts(void)
     CU_ASSERT_EQUAL(fails, 0);
 }
 
+/* Texts of ASCII (NUL included) and three-byte characters only, every
+ * length up to a part's 70 units, with and without an odd final octet:
+ * every mix of the two kinds in a block of eight and in a text's last
+ * fewer than eight units. A few rounds put a 2-byte character or a
+ * surrogate pair into the text, which must go unit by unit around it. */
+static void test_ucs2_ascii_and_cjk_mixes_every_length(void)
+{
+    uint8_t in[2 * 70 + 1];
+    char want[4 * 70 + 1], got[SS_PART_TEXT_MAX];
+    size_t got_len;
+    unsigned nbad, fails = 0;
+    uint32_t x = 99;
+    for (unsigned round = 0; round < 64; round++) {
+        for (size_t units = 0; units <= 70; units++) {
+            size_t n = 0, w = 0;
+            for (size_t k = 0; k < units; k++) {
+                x = x * 1103515245u + 12345u;
+                uint32_t r = x >> 8;
+                /* Round 0 all ASCII, 1 all CJK, then mixes of rising CJK share. */
+                int cjk = round == 0 ? 0 : round == 1 ? 1 : (int)((x >> 16) % 16 < round % 16);
+                uint32_t u = cjk ? 0x0800 + r % 0xd000 : r % 0x80;
+                if (round % 8 == 7 && k == units / 2)
+                    u = 0x00e9; /* 'é', 2 bytes */
+                if (round % 8 == 5 && k == units / 2 && k + 1 < units) {
+                    memcpy(in + n, "\xd8\x3d\xde\x00", 4); /* U+1F600 */
+                    n += 4;
+                    w += ref_utf8(0x1f600, want + w);
+                    k++;
+                    continue;
+                }
+                in[n++] = (uint8_t)(u >> 8);
+                in[n++] = (uint8_t)u;
+                w += ref_utf8(u, want + w);
+            }
+            want[w] = '\0';
+            for (size_t odd = 0; odd < 2; odd++) {
+                in[n] = 0x4e;
+                enum ss_result r = ss_ucs2_to_utf8(in, n + odd, got, sizeof got, &got_len, &nbad);
+                fails += r != SS_OK || got_len != w || nbad != odd || memcmp(got, want, w + 1) != 0;
+            }
+        }
+    }
+    CU_ASSERT_EQUAL(fails, 0);
+}
+
+/* Hand-computed: "OK" U+004F U+004B, then 你好 (e4 bd a0, e5 a5 bd) and
+ * "123456" in ASCII, ten units: one block of eight and a tail of two. */
+static void test_ucs2_ascii_cjk_block_and_tail(void)
+{
+    static const uint8_t v[] = {0x00, 0x4f, 0x00, 0x4b, 0x4f, 0x60, 0x59, 0x7d, 0x00, 0x31,
+                                0x00, 0x32, 0x00, 0x33, 0x00, 0x34, 0x00, 0x35, 0x00, 0x36};
+    CU_ASSERT_EQUAL(ss_ucs2_to_utf8(v, sizeof v, out, sizeof out, &out_len, &bad), SS_OK);
+    CU_ASSERT_STRING_EQUAL(out, "OK\xe4\xbd\xa0\xe5\xa5\xbd"
+                                "123456");
+    CU_ASSERT_EQUAL(out_len, 14);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_ucs2_chinese),
     SS_TEST(test_ucs2_surrogate_pair_joins),
@@ -205,6 +263,8 @@ static const struct ss_test tests[] = {
     SS_TEST(test_ucs2_empty_gives_empty_string),
     SS_TEST(test_ucs2_every_bmp_code_point),
     SS_TEST(test_ucs2_mixed_long_texts),
+    SS_TEST(test_ucs2_ascii_and_cjk_mixes_every_length),
+    SS_TEST(test_ucs2_ascii_cjk_block_and_tail),
 };
 
 int main(void)
