@@ -9,8 +9,6 @@
 /* Frames are far below 4 GiB, so 4 length octets cover every real length. */
 #define BER_LEN_OCTETS_MAX 4
 
-static enum ss_result ber_read_at(const uint8_t *p, size_t len, unsigned depth, struct ss_ber *out);
-
 /* X.690 §8.1.2: identifier octets, high-tag-number form when bits 5-1
  * are all ones, then base-128 octets with bit 8 set on all but the last. */
 static enum ss_result ber_identifier(struct ss_rd *r, struct ss_ber *out)
@@ -20,8 +18,6 @@ static enum ss_result ber_identifier(struct ss_rd *r, struct ss_ber *out)
     if (!ss_rd_u8(r, &b))
         return SS_TRUNCATED;
     out->id = b;
-    out->cls = b >> 6;
-    out->constructed = (b & 0x20) != 0;
     out->tag = b & 0x1f;
     if (out->tag != 0x1f)
         return SS_OK;
@@ -38,13 +34,13 @@ static enum ss_result ber_identifier(struct ss_rd *r, struct ss_ber *out)
 
 /* X.690 §8.1.3: short form, long form (0x81..0x84 here), 0x80 indefinite,
  * 0xff reserved (§8.1.3.5 c). */
-static enum ss_result ber_length(struct ss_rd *r, struct ss_ber *out, size_t *n)
+static enum ss_result ber_length(struct ss_rd *r, bool *indefinite, size_t *n)
 {
     uint8_t b;
 
     if (!ss_rd_u8(r, &b))
         return SS_TRUNCATED;
-    out->indefinite = b == 0x80;
+    *indefinite = b == 0x80;
     *n = b;
     if (b <= 0x80)
         return SS_OK;
@@ -76,67 +72,103 @@ static size_t ber_common_header(const uint8_t *p, size_t len)
     return p[1] == 0x81 && len >= 3 ? 3 : 0;
 }
 
+/* The identifier and length octets of the element at p[0..len) (§8.1.2,
+ * §8.1.3): *hdr their count, *n the definite contents length, which is
+ * not checked against len here. */
+static enum ss_result ber_header(const uint8_t *p, size_t len, struct ss_ber *out, bool *indefinite,
+                                 size_t *hdr, size_t *n)
+{
+    struct ss_rd r;
+    enum ss_result rc;
+
+    ss_rd_init(&r, p, len);
+    if ((rc = ber_identifier(&r, out)) != SS_OK || (rc = ber_length(&r, indefinite, n)) != SS_OK)
+        return rc;
+    *hdr = r.off;
+    return SS_OK;
+}
+
 /* X.690 §8.1.5: indefinite contents run to the end-of-contents octets
- * (00 00) at this level, so the nested elements are walked to find them. */
-static enum ss_result ber_indefinite_len(const uint8_t *p, size_t len, unsigned depth, size_t *n)
+ * (00 00) at this level, so the nested elements are walked to find them,
+ * in one pass: a nested indefinite element is entered (open counts those
+ * whose end-of-contents is still ahead) rather than read on its own. Its
+ * contents end by len as ours do, so the pass makes the tests, and meets
+ * the first error, that reading each nested element whole would. */
+static enum ss_result ber_indefinite_len(const uint8_t *p, size_t len, size_t *n)
 {
     size_t off = 0;
+    unsigned open = 0;
 
     while (len - off >= 2) {
-        if (p[off] == 0 && p[off + 1] == 0) {
-            *n = off;
-            return SS_OK;
-        }
-        /* A child in the common form is skipped by its header alone;
-         * only the others (nested indefinite ones) are read whole. */
-        size_t hdr = ber_common_header(p + off, len - off);
-        if (hdr) {
-            size_t clen = p[off + hdr - 1];
-            if (clen > len - off - hdr)
+        uint8_t id = p[off], l = p[off + 1];
+        /* A child with a low tag and a short length is skipped by its
+         * header alone (the commonest case first: 00 00 is not one). */
+        if (l < 0x80 && (id & 0x1f) != 0x1f && (id | l) != 0) {
+            if (l > len - off - 2)
                 return SS_TRUNCATED;
-            off += hdr + clen;
+            off += 2 + (size_t)l;
             continue;
         }
-        struct ss_ber child;
-        enum ss_result rc = ber_read_at(p + off, len - off, depth + 1, &child);
-        if (rc != SS_OK)
-            return rc;
-        off += child.total;
+        if ((id | l) == 0) {
+            if (open == 0) {
+                *n = off;
+                return SS_OK;
+            }
+            open--;
+            off += 2;
+            continue;
+        }
+        size_t clen, hdr = ber_common_header(p + off, len - off);
+        if (hdr) {
+            clen = p[off + hdr - 1];
+        } else {
+            struct ss_ber child;
+            bool indefinite;
+            enum ss_result rc = ber_header(p + off, len - off, &child, &indefinite, &hdr, &clen);
+            if (rc != SS_OK)
+                return rc;
+            if (indefinite) {
+                /* §8.1.3.2 a: only constructed encodings may use it. */
+                if (!ss_ber_constructed(&child))
+                    return SS_BAD_LENGTH;
+                if (open + 1 >= SS_BER_MAX_DEPTH)
+                    return SS_TOO_DEEP;
+                open++;
+                off += hdr;
+                continue;
+            }
+        }
+        if (clen > len - off - hdr)
+            return SS_TRUNCATED;
+        off += hdr + clen;
     }
     return SS_TRUNCATED;
 }
 
-static enum ss_result ber_read_at(const uint8_t *p, size_t len, unsigned depth, struct ss_ber *out)
+static enum ss_result ber_read_general(const uint8_t *p, size_t len, struct ss_ber *out)
 {
-    struct ss_rd r;
-    size_t n;
-    enum ss_result rc;
+    size_t hdr, n;
+    bool indefinite;
+    enum ss_result rc = ber_header(p, len, out, &indefinite, &hdr, &n);
 
-    ss_rd_init(&r, p, len);
-    rc = ber_identifier(&r, out);
     if (rc != SS_OK)
         return rc;
-    rc = ber_length(&r, out, &n);
-    if (rc != SS_OK)
-        return rc;
-    out->val = ss_rd_cur(&r);
-    if (!out->indefinite) {
-        if (n > ss_rd_left(&r))
+    out->val = p + hdr;
+    if (!indefinite) {
+        if (n > len - hdr)
             return SS_TRUNCATED;
         out->len = n;
-        out->total = r.off + n;
+        out->total = hdr + n;
         return SS_OK;
     }
     /* §8.1.3.2 a: only constructed encodings may use the indefinite form. */
-    if (!out->constructed)
+    if (!ss_ber_constructed(out))
         return SS_BAD_LENGTH;
-    if (depth >= SS_BER_MAX_DEPTH)
-        return SS_TOO_DEEP;
-    rc = ber_indefinite_len(out->val, ss_rd_left(&r), depth, &n);
+    rc = ber_indefinite_len(out->val, len - hdr, &n);
     if (rc != SS_OK)
         return rc;
     out->len = n;
-    out->total = r.off + n + 2;
+    out->total = hdr + n + 2;
     return SS_OK;
 }
 
@@ -145,13 +177,10 @@ enum ss_result ss_ber_read(const uint8_t *p, size_t len, struct ss_ber *out)
     size_t hdr = ber_common_header(p, len);
 
     if (hdr == 0)
-        return ber_read_at(p, len, 0, out);
+        return ber_read_general(p, len, out);
     size_t n = p[hdr - 1];
     out->id = p[0];
-    out->cls = p[0] >> 6;
-    out->constructed = (p[0] & 0x20) != 0;
     out->tag = p[0] & 0x1f;
-    out->indefinite = false;
     out->val = p + hdr;
     if (n > len - hdr)
         return SS_TRUNCATED;

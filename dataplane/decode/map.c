@@ -11,6 +11,8 @@
 #define MAP_IMSI_MAX 8
 #define MAP_LMSI_LEN 4
 #define MAP_UI_MAX   200
+/* SM-RP-DA, SM-RP-OA, SM-RP-UI. */
+#define MAP_SM_MANDATORY 3
 
 enum {
     TAG_DA_IMSI = 0x80,
@@ -84,6 +86,18 @@ static enum ss_result map_sm_rp_addr(const struct ss_ber *e, bool is_da, struct 
     }
 }
 
+/* SM-RP-UI: the TPDU (TS 29.002 §7.6.8.4, SignalInfo). */
+static enum ss_result map_sm_rp_ui(const struct ss_ber *e, struct ss_map_sm *out)
+{
+    if (e->id != TAG_OCTET_STRING)
+        return SS_BAD_TAG;
+    if (e->len < 1 || e->len > MAP_UI_MAX)
+        return SS_BAD_LENGTH;
+    out->ui = e->val;
+    out->ui_len = e->len;
+    return SS_OK;
+}
+
 /* The optional fields after SM-RP-UI: moreMessagesToSend (v2 ForwardSM-Arg,
  * MT-ForwardSM-Arg), extensionContainer, and the imsi of MO-ForwardSM-Arg
  * v3 after the extension marker. Unknown extensions are skipped. */
@@ -103,17 +117,20 @@ static enum ss_result map_sm_optional(const struct ss_ber *e, struct ss_map_sm *
     }
 }
 
-static enum ss_result map_next(const uint8_t **p, size_t *left, struct ss_ber *e)
+/* Field i of the argument: SM-RP-DA, SM-RP-OA, SM-RP-UI, then the
+ * optional ones. */
+static enum ss_result map_sm_field(unsigned i, const struct ss_ber *e, struct ss_map_sm *out)
 {
-    enum ss_result r;
-
-    if (*left == 0)
-        return SS_TRUNCATED;
-    if ((r = ss_ber_read_short(*p, *left, e)) != SS_OK)
-        return r;
-    *p += e->total;
-    *left -= e->total;
-    return SS_OK;
+    switch (i) {
+    case 0:
+        return map_sm_rp_addr(e, true, &out->da);
+    case 1:
+        return map_sm_rp_addr(e, false, &out->oa);
+    case 2:
+        return map_sm_rp_ui(e, out);
+    default:
+        return map_sm_optional(e, out);
+    }
 }
 
 enum ss_result ss_map_sm_decode(const uint8_t *param, size_t len, struct ss_map_sm *out)
@@ -121,33 +138,25 @@ enum ss_result ss_map_sm_decode(const uint8_t *param, size_t len, struct ss_map_
     /* TS 29.002 §17.7.5 ForwardSM-Arg / MO-ForwardSM-Arg / MT-ForwardSM-Arg:
      * SEQUENCE { sm-RP-DA, sm-RP-OA, sm-RP-UI, optional fields }. */
     struct ss_ber seq, e;
-    const uint8_t *p;
-    size_t left;
     enum ss_result r;
 
     memset(out, 0, sizeof *out);
-    if ((r = ss_ber_read(param, len, &seq)) != SS_OK)
+    if ((r = ss_ber_read_short(param, len, &seq)) != SS_OK)
         return r;
     if (seq.id != TAG_SEQUENCE)
         return SS_BAD_TAG;
-    p = seq.val;
-    left = seq.len;
-    if ((r = map_next(&p, &left, &e)) != SS_OK || (r = map_sm_rp_addr(&e, true, &out->da)) != SS_OK)
-        return r;
-    if ((r = map_next(&p, &left, &e)) != SS_OK ||
-        (r = map_sm_rp_addr(&e, false, &out->oa)) != SS_OK)
-        return r;
-    if ((r = map_next(&p, &left, &e)) != SS_OK)
-        return r;
-    if (e.id != TAG_OCTET_STRING)
-        return SS_BAD_TAG;
-    if (e.len < 1 || e.len > MAP_UI_MAX)
-        return SS_BAD_LENGTH;
-    out->ui = e.val;
-    out->ui_len = e.len;
-    while (left > 0) {
-        if ((r = map_next(&p, &left, &e)) != SS_OK || (r = map_sm_optional(&e, out)) != SS_OK)
+    /* One loop over the fields, so that the element reader is inlined
+     * once: each is read and checked before the next is read. */
+    const uint8_t *p = seq.val;
+    size_t left = seq.len;
+    for (unsigned i = 0; i < MAP_SM_MANDATORY || left > 0; i++) {
+        if (left == 0)
+            return SS_TRUNCATED;
+        if ((r = ss_ber_read_short(p, left, &e)) != SS_OK ||
+            (r = map_sm_field(i, &e, out)) != SS_OK)
             return r;
+        p += e.total;
+        left -= e.total;
     }
     return SS_OK;
 }

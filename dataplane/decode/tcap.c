@@ -36,6 +36,7 @@ static const uint8_t unidialogue_as_id[] = {0x00, 0x11, 0x86, 0x05, 0x01, 0x02, 
 /* TS 29.002 §17.3.2: MAP ACNs are {itu-t(0) identified-organization(4)
  * etsi(0) mobileDomain(0) gsm-Network(1) ac-Id(0) ac version}. */
 static const uint8_t map_acn_prefix[] = {0x04, 0x00, 0x00, 0x01, 0x00};
+#define MAP_ACN_LEN (sizeof(map_acn_prefix) + 2)
 
 /* Reads the element at *off within [p, p+len) and advances past it. */
 static enum ss_result tcap_next(const uint8_t *p, size_t len, size_t *off, struct ss_ber *e)
@@ -82,22 +83,42 @@ static enum ss_result tcap_tid(const struct ss_ber *e, uint32_t *tid, uint8_t *t
     return SS_OK;
 }
 
-static enum ss_result tcap_acn(const struct ss_ber *oid, struct ss_tcap *out)
+/* n octets of bytes at p equal to those of k (n <= 8): one load each way,
+ * folded to a constant for a constant k. */
+static bool tcap_eq(const uint8_t *p, const uint8_t *k, size_t n)
 {
-    if (oid->id != BER_OID)
-        return SS_BAD_TAG;
-    if (oid->len == 0)
-        return SS_BAD_LENGTH;
-    if (oid->len > SS_TCAP_ACN_MAX)
-        return SS_OVERSIZE;
-    memcpy(out->acn, oid->val, oid->len);
-    out->acn_len = (uint8_t)oid->len;
+    uint64_t a = 0, b = 0;
+
+    memcpy(&a, p, n);
+    memcpy(&b, k, n);
+    return a == b;
+}
+
+/* Keeps the OID contents v[0..n), 1 <= n <= SS_TCAP_ACN_MAX, as the
+ * application-context name. */
+static void tcap_acn_keep(const uint8_t *v, size_t n, struct ss_tcap *out)
+{
+    out->acn_len = (uint8_t)n;
     out->has_acn = true;
-    if (oid->len == sizeof(map_acn_prefix) + 2 &&
-        memcmp(oid->val, map_acn_prefix, sizeof(map_acn_prefix)) == 0) {
-        out->map_ac = oid->val[5];
-        out->map_version = oid->val[6];
+    if (n != MAP_ACN_LEN) {
+        memcpy(out->acn, v, n);
+        return;
     }
+    /* A MAP ACN's length, copied with a constant size. */
+    memcpy(out->acn, v, MAP_ACN_LEN);
+    if (tcap_eq(v, map_acn_prefix, sizeof(map_acn_prefix))) {
+        out->map_ac = v[5];
+        out->map_version = v[6];
+    }
+}
+
+static enum ss_result tcap_acn(const uint8_t *v, size_t n, struct ss_tcap *out)
+{
+    if (n == 0)
+        return SS_BAD_LENGTH;
+    if (n > SS_TCAP_ACN_MAX)
+        return SS_OVERSIZE;
+    tcap_acn_keep(v, n, out);
     return SS_OK;
 }
 
@@ -117,7 +138,7 @@ static enum ss_result tcap_dialogue_pdu(const struct ss_ber *pdu, struct ss_tcap
         if (e.id != DLG_ACN)
             continue;
         rc = tcap_only(e.val, e.len, BER_OID, &oid);
-        return rc == SS_OK ? tcap_acn(&oid, out) : rc;
+        return rc == SS_OK ? tcap_acn(oid.val, oid.len, out) : rc;
     }
     return rc == SS_END ? SS_OK : rc;
 }
@@ -129,49 +150,53 @@ static bool tcap_is_dialogue_as(const struct ss_ber *oid)
             memcmp(oid->val, unidialogue_as_id, oid->len) == 0);
 }
 
-/* A short-form element header at p[at] with identifier id whose contents
- * end by end: the contents' end, or 0 when the header is not so. */
-static size_t dlg_short(const uint8_t *p, size_t at, size_t end, uint8_t id)
+/* The dialogue portion's contents c[0..n) as MAP peers encode them,
+ * matched a word at a time: EXTERNAL { dialogue-as OID, [0] { AARQ or
+ * AARE { protocol-version [0] of 2 octets (optional), ACN [1] { OID of 7
+ * octets } ... } } }, each of the EXTERNAL, [0] and the PDU running to
+ * the end of the portion, every length in the short form. These are tests
+ * the general walk makes on the same octets (the lengths pinned to one
+ * value each where the walk allows a range), so it would read the same
+ * ACN, and accept it; true then, with the ACN kept. False leaves the
+ * portion to the general walk (other lengths, forms, orders or syntax). */
+static bool tcap_dialogue_common(const uint8_t *c, size_t n, struct ss_tcap *out)
 {
-    if (end - at < 2 || p[at] != id || p[at + 1] >= 0x80 || p[at + 1] > end - at - 2)
-        return 0;
-    return at + 2 + p[at + 1];
-}
+    /* c[0..15]: 28 L 06 07 <dialogue-as> a0 L 60|61 L, the lengths
+     * (c[1], c[12], c[14]) compared apart. */
+    /* clang-format off */
+    static const uint8_t head[16] = {
+        DLG_EXTERNAL, 0, BER_OID, sizeof(dialogue_as_id),
+        0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01, /* dialogue_as_id */
+        DLG_SINGLE_ASN1, 0, DLG_AARQ, 0,
+    };
+    static const uint8_t mask[16] = {
+        0xff, 0, 0xff, 0xff,
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        0xff, 0, 0xfe, 0,
+    };
+    /* clang-format on */
+    static const uint8_t acn[4] = {DLG_ACN, 2 + MAP_ACN_LEN, BER_OID, MAP_ACN_LEN};
+    /* Up to the ACN's OID after the protocol version. */
+    const size_t min = 15 + 4 + sizeof(acn) + MAP_ACN_LEN;
+    uint64_t w[2], h[2], m[2];
 
-/* The dialogue portion as MAP peers nearly always encode it, matched
- * octet by octet: EXTERNAL { dialogue-as OID, [0] { AARQ or AARE {
- * protocol-version [0] of 2 octets (optional), ACN [1] { OID } ... } } },
- * every length in the short form. Each test is one the general walk below
- * makes on the same octets, so when they all pass it would read the same
- * ACN; true then, with *rc the result. False leaves the portion to the
- * general walk (long or indefinite lengths, other orders, other syntax). */
-static bool tcap_dialogue_common(const struct ss_ber *portion, struct ss_tcap *out,
-                                 enum ss_result *rc)
-{
-    const uint8_t *p = portion->val;
-    size_t at = 2 + 2 + sizeof(dialogue_as_id);
-    size_t ext_end = dlg_short(p, 0, portion->len, DLG_EXTERNAL);
-
-    if (ext_end < at || p[2] != BER_OID || p[3] != sizeof(dialogue_as_id) ||
-        memcmp(p + 4, dialogue_as_id, sizeof(dialogue_as_id)) != 0)
+    _Static_assert(sizeof(dialogue_as_id) == 7, "dialogue-as id fills c[4..10]");
+    /* Without and with the protocol version; the EXTERNAL's n - 2 in the
+     * short form. */
+    if (n < min - 4 || n > 0x7f + 2)
         return false;
-    size_t single_end = dlg_short(p, at, ext_end, DLG_SINGLE_ASN1);
-    if (!single_end)
+    memcpy(w, c, sizeof(w));
+    memcpy(h, head, sizeof(h));
+    memcpy(m, mask, sizeof(m));
+    if ((w[0] & m[0]) != h[0] || (w[1] & m[1]) != h[1] || c[1] != n - 2 || c[12] != n - 13 ||
+        c[14] != n - 15)
         return false;
-    at += 2;
-    size_t pdu_end = dlg_short(p, at, single_end, DLG_AARQ);
-    if (!pdu_end)
-        pdu_end = dlg_short(p, at, single_end, DLG_AARE);
-    if (!pdu_end)
-        return false;
-    at += 2;
-    if (pdu_end - at >= 4 && p[at] == 0x80 && p[at + 1] == 2)
+    size_t at = 15;
+    if (n >= min && c[at] == 0x80 && c[at + 1] == 2)
         at += 4;
-    size_t acn_end = dlg_short(p, at, pdu_end, DLG_ACN);
-    if (!acn_end || !dlg_short(p, at + 2, acn_end, BER_OID))
+    if (n - at < sizeof(acn) + MAP_ACN_LEN || !tcap_eq(c + at, acn, sizeof(acn)))
         return false;
-    struct ss_ber oid = {.id = BER_OID, .val = p + at + 4, .len = p[at + 3]};
-    *rc = tcap_acn(&oid, out);
+    tcap_acn_keep(c + at + sizeof(acn), MAP_ACN_LEN, out);
     return true;
 }
 
@@ -184,8 +209,8 @@ static enum ss_result tcap_dialogue(const struct ss_ber *portion, struct ss_tcap
     size_t off = 0;
     enum ss_result rc;
 
-    if (tcap_dialogue_common(portion, out, &rc))
-        return rc;
+    if (tcap_dialogue_common(portion->val, portion->len, out))
+        return SS_OK;
     if ((rc = tcap_only(portion->val, portion->len, DLG_EXTERNAL, &ext)) != SS_OK)
         return rc;
     if ((rc = tcap_next(ext.val, ext.len, &off, &oid)) != SS_OK)
@@ -238,12 +263,11 @@ static enum ss_result tcap_check_tids(const struct ss_tcap *t)
  * portions with identifier id: four octets, short length. These are the
  * tests the general walk makes on the same octets (and it reads the same
  * id); the offset past it, or off unchanged to leave it to the walk. */
-static size_t tcap_tid4(const struct ss_ber *msg, size_t off, uint8_t id, uint32_t *tid,
+static size_t tcap_tid4(const uint8_t *v, size_t len, size_t off, uint8_t id, uint32_t *tid,
                         uint8_t *tid_len, bool *has)
 {
-    const uint8_t *v = msg->val + off;
-
-    if (msg->len - off < 6 || v[0] != id || v[1] != 4)
+    v += off;
+    if (len - off < 6 || v[0] != id || v[1] != 4)
         return off;
     *tid = (uint32_t)v[2] << 24 | (uint32_t)v[3] << 16 | (uint32_t)v[4] << 8 | v[5];
     *tid_len = 4;
@@ -251,13 +275,57 @@ static size_t tcap_tid4(const struct ss_ber *msg, size_t off, uint8_t id, uint32
     return off + 6;
 }
 
-enum ss_result ss_tcap_decode(const uint8_t *p, size_t len, struct ss_tcap *out)
+/* The messages MAP dialogues are made of: BEGIN, CONTINUE or END with
+ * exactly the transaction ids its type carries, four octets each, then an
+ * optional dialogue portion of the common shape (tcap_dialogue_common),
+ * then an optional component portion, every length definite (short or
+ * 0x81). The general walk makes the same tests on the same octets and
+ * reads the same fields, and accepts the message; true when it is of this
+ * shape, false to leave it to the walk. */
+static bool tcap_common(const uint8_t *p, size_t len, struct ss_tcap *out)
+{
+    size_t n, at = 0;
+    size_t hdr = ss_ber_header(p, len, &n);
+    const uint8_t *v = p + hdr;
+
+    if (!hdr || (p[0] != SS_TCAP_BEGIN && p[0] != SS_TCAP_CONTINUE && p[0] != SS_TCAP_END))
+        return false;
+    out->type = p[0];
+    if (out->type != SS_TCAP_END) {
+        at = tcap_tid4(v, n, 0, TCAP_OTID, &out->otid, &out->otid_len, &out->has_otid);
+        if (at == 0)
+            return false;
+    }
+    if (out->type != SS_TCAP_BEGIN) {
+        size_t next = tcap_tid4(v, n, at, TCAP_DTID, &out->dtid, &out->dtid_len, &out->has_dtid);
+        if (next == at)
+            return false;
+        at = next;
+    }
+    if (n - at >= 2 && v[at] == TCAP_DIALOGUE) {
+        if (v[at + 1] >= 0x80 || v[at + 1] > n - at - 2 ||
+            !tcap_dialogue_common(v + at + 2, v[at + 1], out))
+            return false;
+        at += 2 + (size_t)v[at + 1];
+    }
+    if (n - at >= 2 && v[at] == TCAP_COMPONENTS) {
+        size_t cn, ch = ss_ber_header(v + at, n - at, &cn);
+        if (!ch)
+            return false;
+        out->components = v + at + ch;
+        out->components_len = cn;
+        at += ch + cn;
+    }
+    return at == n;
+}
+
+/* Any message: the portions in any order, each once. */
+static enum ss_result tcap_walk(const uint8_t *p, size_t len, struct ss_tcap *out)
 {
     struct ss_ber msg, e;
     size_t off = 0;
     enum ss_result rc;
 
-    memset(out, 0, sizeof(*out));
     if ((rc = ss_ber_read(p, len, &msg)) != SS_OK)
         return rc;
     switch (msg.id) {
@@ -271,12 +339,21 @@ enum ss_result ss_tcap_decode(const uint8_t *p, size_t len, struct ss_tcap *out)
     default:
         return SS_BAD_TAG;
     }
-    off = tcap_tid4(&msg, off, TCAP_OTID, &out->otid, &out->otid_len, &out->has_otid);
-    off = tcap_tid4(&msg, off, TCAP_DTID, &out->dtid, &out->dtid_len, &out->has_dtid);
+    off = tcap_tid4(msg.val, msg.len, off, TCAP_OTID, &out->otid, &out->otid_len, &out->has_otid);
+    off = tcap_tid4(msg.val, msg.len, off, TCAP_DTID, &out->dtid, &out->dtid_len, &out->has_dtid);
     while ((rc = tcap_next(msg.val, msg.len, &off, &e)) == SS_OK)
         if ((rc = tcap_portion(&e, out)) != SS_OK)
             return rc;
     return rc == SS_END ? tcap_check_tids(out) : rc;
+}
+
+enum ss_result ss_tcap_decode(const uint8_t *p, size_t len, struct ss_tcap *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (tcap_common(p, len, out))
+        return SS_OK;
+    memset(out, 0, sizeof(*out));
+    return tcap_walk(p, len, out);
 }
 
 void ss_tcap_iter_init(struct ss_tcap_iter *it, const struct ss_tcap *t)
@@ -449,6 +526,43 @@ static enum ss_result cmp_decode(const struct ss_ber *c, struct ss_tcap_componen
     }
 }
 
+/* The two components MAP dialogues are made of, matched octet by octet:
+ * an Invoke whose invokeID and local opcode are one-octet INTEGERs, with
+ * no linkedID, followed by nothing or by exactly one parameter element; a
+ * ReturnResultLast of its invokeID alone. Lengths are definite, short or
+ * 0x81. These are the tests the general walk makes on the same octets (a
+ * one-octet INTEGER is its octet sign-extended), so it would read the
+ * same component; its length, or 0 to leave it to the walk. */
+static size_t cmp_common(const uint8_t *p, size_t len, struct ss_tcap_component *c)
+{
+    size_t n, hdr;
+
+    if (len >= 5 && p[0] == SS_TCAP_RESULT_LAST && p[1] == 3 && p[2] == BER_INTEGER && p[3] == 1) {
+        *c = (struct ss_tcap_component){
+            .type = SS_TCAP_RESULT_LAST, .has_invoke_id = true, .invoke_id = (int8_t)p[4]};
+        return 5;
+    }
+    if (len < 8 || p[0] != SS_TCAP_INVOKE || !(hdr = ss_ber_header(p, len, &n)))
+        return 0;
+    const uint8_t *v = p + hdr;
+    if (n < 6 || v[0] != BER_INTEGER || v[1] != 1 || v[3] != BER_INTEGER || v[4] != 1)
+        return 0;
+    size_t pn, left = n - 6;
+    if (left > 0) {
+        size_t ph = ss_ber_header(v + 6, left, &pn);
+        if (!ph || ph + pn != left)
+            return 0;
+    }
+    *c = (struct ss_tcap_component){.type = SS_TCAP_INVOKE,
+                                    .has_invoke_id = true,
+                                    .invoke_id = (int8_t)v[2],
+                                    .has_opcode = true,
+                                    .opcode = (int8_t)v[5],
+                                    .param = left > 0 ? v + 6 : NULL,
+                                    .param_len = left};
+    return hdr + n;
+}
+
 /* Q.773 §4.2.2: ComponentPortion ::= [APPLICATION 12] SEQUENCE OF
  * Component. */
 enum ss_result ss_tcap_next_component(struct ss_tcap_iter *it, struct ss_tcap_component *c)
@@ -456,7 +570,16 @@ enum ss_result ss_tcap_next_component(struct ss_tcap_iter *it, struct ss_tcap_co
     struct ss_ber e;
     enum ss_result rc;
 
+    if (it->off < it->len) {
+        size_t n = cmp_common(it->p + it->off, it->len - it->off, c);
+        if (n) {
+            it->off += n;
+            return SS_OK;
+        }
+    }
     memset(c, 0, sizeof(*c));
+    if (it->off >= it->len)
+        return SS_END;
     rc = tcap_next(it->p, it->len, &it->off, &e);
     if (rc == SS_OK) {
         c->type = e.id;

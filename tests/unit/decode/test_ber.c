@@ -18,11 +18,10 @@ static void test_ber_short_form_primitive(void)
     };
     /* clang-format on */
     CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_OK);
-    CU_ASSERT_EQUAL(e.cls, SS_BER_UNIVERSAL);
-    CU_ASSERT_FALSE(e.constructed);
+    CU_ASSERT_EQUAL(ss_ber_cls(&e), SS_BER_UNIVERSAL);
+    CU_ASSERT_FALSE(ss_ber_constructed(&e));
     CU_ASSERT_EQUAL(e.tag, 2);
     CU_ASSERT_EQUAL(e.id, 0x02);
-    CU_ASSERT_FALSE(e.indefinite);
     CU_ASSERT_PTR_EQUAL(e.val, v + 2);
     CU_ASSERT_EQUAL(e.len, 1);
     CU_ASSERT_EQUAL(e.total, 3);
@@ -37,8 +36,8 @@ static void test_ber_context_constructed_class_and_tag(void)
     };
     /* clang-format on */
     CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_OK);
-    CU_ASSERT_EQUAL(e.cls, SS_BER_CONTEXT);
-    CU_ASSERT_TRUE(e.constructed);
+    CU_ASSERT_EQUAL(ss_ber_cls(&e), SS_BER_CONTEXT);
+    CU_ASSERT_TRUE(ss_ber_constructed(&e));
     CU_ASSERT_EQUAL(e.tag, 1);
     CU_ASSERT_EQUAL(e.len, 0);
     CU_ASSERT_EQUAL(e.total, 2);
@@ -56,7 +55,7 @@ static void test_ber_high_tag_number_two_octets(void)
     };
     /* clang-format on */
     CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_OK);
-    CU_ASSERT_EQUAL(e.cls, SS_BER_CONTEXT);
+    CU_ASSERT_EQUAL(ss_ber_cls(&e), SS_BER_CONTEXT);
     CU_ASSERT_EQUAL(e.tag, 128);
     CU_ASSERT_EQUAL(e.id, 0x9f);
     CU_ASSERT_EQUAL(e.len, 1);
@@ -116,9 +115,8 @@ static void test_ber_one_octet_long_length_bounds(void)
     CU_ASSERT_EQUAL(ss_ber_read(no_len, sizeof no_len, &e), SS_TRUNCATED);
     CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v - 1, &e), SS_TRUNCATED);
     CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_OK);
-    CU_ASSERT_TRUE(e.constructed);
+    CU_ASSERT_TRUE(ss_ber_constructed(&e));
     CU_ASSERT_EQUAL(e.tag, 0x10);
-    CU_ASSERT_FALSE(e.indefinite);
     CU_ASSERT_PTR_EQUAL(e.val, v + 3);
     CU_ASSERT_EQUAL(e.len, 5);
     CU_ASSERT_EQUAL(e.total, 8);
@@ -164,10 +162,9 @@ static void test_ber_indefinite_nested_finds_matching_eoc(void)
     };
     /* clang-format on */
     CU_ASSERT_EQUAL(ss_ber_read(v, sizeof v, &e), SS_OK);
-    CU_ASSERT_TRUE(e.indefinite);
     CU_ASSERT_PTR_EQUAL(e.val, v + 2);
     CU_ASSERT_EQUAL(e.len, 9);
-    CU_ASSERT_EQUAL(e.total, 13);
+    CU_ASSERT_EQUAL(e.total, 13); /* 30 80, 9 octets, its end-of-contents */
 }
 
 static void test_ber_indefinite_without_eoc_truncated(void)
@@ -212,6 +209,85 @@ static void test_ber_indefinite_depth_bound(void)
     CU_ASSERT_EQUAL(e.total, n);
     n = nest(v, SS_BER_MAX_DEPTH + 1);
     CU_ASSERT_EQUAL(ss_ber_read(v, n, &e), SS_TOO_DEEP);
+}
+
+/* The one-pass walk: nested indefinite elements side by side, each
+ * closing before the next opens, never deeper than the bound. */
+static void test_ber_indefinite_siblings_at_the_depth_bound(void)
+{
+    uint8_t v[2 + 2 * 4 * (SS_BER_MAX_DEPTH - 1) + 2];
+    size_t n = 0;
+    v[n++] = 0x30;
+    v[n++] = 0x80;
+    n += nest(v + n, SS_BER_MAX_DEPTH - 1);
+    n += nest(v + n, SS_BER_MAX_DEPTH - 1);
+    v[n++] = 0x00;
+    v[n++] = 0x00;
+    CU_ASSERT_EQUAL_FATAL(n, sizeof v);
+    CU_ASSERT_EQUAL(ss_ber_read(v, n, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.len, n - 4);
+    CU_ASSERT_EQUAL(e.total, n);
+}
+
+/* Children of an indefinite element in the other forms: 00 with a
+ * non-zero length is an element, not end-of-contents; a one-octet
+ * long-form length; an error after a nested element has closed. */
+static void test_ber_indefinite_children_forms(void)
+{
+    /* clang-format off */
+    static const uint8_t zero_tag[] = {
+        0x30, 0x80, 0x00, 0x01, 0xaa, /* tag 0, length 1 */
+        0x00, 0x00,
+    };
+    static const uint8_t long_child[] = {
+        0x30, 0x80, 0x04, 0x81, 0x03, 0xaa, 0xbb, 0xcc, /* OCTET STRING, 0x81 3 */
+        0x00, 0x00,
+    };
+    static const uint8_t long_past[] = {0x30, 0x80, 0x04, 0x81, 0x05, 0xaa, 0x00, 0x00};
+    static const uint8_t after_inner[] = {
+        0x30, 0x80, 0x30, 0x80, 0x00, 0x00, /* inner SEQUENCE, closed */
+        0x1f, 0x81, 0x81, 0x81, 0x81, 0x01, 0x00, /* then a 5-octet tag */
+        0x00, 0x00,
+    };
+    static const uint8_t inner_open[] = {0x30, 0x80, 0x30, 0x80, 0x00, 0x00}; /* outer EOC missing */
+    static const uint8_t inner_primitive[] = {0x30, 0x80, 0x04, 0x80, 0x00, 0x00, 0x00, 0x00};
+    static const uint8_t inner_past[] = {0x30, 0x80, 0x30, 0x80, 0x02, 0x04, 0x01, 0x00, 0x00};
+    /* clang-format on */
+    CU_ASSERT_EQUAL(ss_ber_read(zero_tag, sizeof zero_tag, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.len, 3);
+    CU_ASSERT_EQUAL(e.total, 7);
+    CU_ASSERT_EQUAL(ss_ber_read(long_child, sizeof long_child, &e), SS_OK);
+    CU_ASSERT_EQUAL(e.len, 6);
+    CU_ASSERT_EQUAL(e.total, 10);
+    CU_ASSERT_EQUAL(ss_ber_read(long_past, sizeof long_past, &e), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_ber_read(after_inner, sizeof after_inner, &e), SS_BAD_TAG);
+    CU_ASSERT_EQUAL(ss_ber_read(inner_open, sizeof inner_open, &e), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_ber_read(inner_primitive, sizeof inner_primitive, &e), SS_BAD_LENGTH);
+    CU_ASSERT_EQUAL(ss_ber_read(inner_past, sizeof inner_past, &e), SS_TRUNCATED);
+}
+
+/* The header reader of the octet-matching fast paths. */
+static void test_ber_header_forms(void)
+{
+    static const uint8_t short_form[] = {0xa1, 0x02, 0x05, 0x00};
+    static const uint8_t long1[] = {0x30, 0x81, 0x02, 0x05, 0x00};
+    static const uint8_t long2[] = {0x30, 0x82, 0x00, 0x01, 0x05};
+    static const uint8_t high[] = {0x1f, 0x21, 0x01, 0x00};
+    static const uint8_t indef[] = {0x30, 0x80, 0x00, 0x00};
+    size_t n = 99;
+    CU_ASSERT_EQUAL(ss_ber_header(short_form, sizeof short_form, &n), 2);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT_EQUAL(ss_ber_header(short_form, 3, &n), 0); /* says 2, has 1 */
+    CU_ASSERT_EQUAL(ss_ber_header(short_form, 1, &n), 0);
+    CU_ASSERT_EQUAL(ss_ber_header(long1, sizeof long1, &n), 3);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT_EQUAL(ss_ber_header(long1, 4, &n), 0);
+    CU_ASSERT_EQUAL(ss_ber_header(long1, 2, &n), 0);
+    n = 99;
+    CU_ASSERT_EQUAL(ss_ber_header(long2, sizeof long2, &n), 0);
+    CU_ASSERT_EQUAL(ss_ber_header(high, sizeof high, &n), 0);
+    CU_ASSERT_EQUAL(ss_ber_header(indef, sizeof indef, &n), 0);
+    CU_ASSERT_EQUAL(n, 99);
 }
 
 static void test_ber_int_values(void)
@@ -266,7 +342,8 @@ static void test_ber_read_short_same_as_read(void)
                 enum ss_result rb = ss_ber_read(v, n, &b);
                 CU_ASSERT_EQUAL_FATAL(ra, rb);
                 if (ra == SS_OK)
-                    CU_ASSERT_FATAL(memcmp(&a, &b, sizeof a) == 0);
+                    CU_ASSERT_FATAL(a.id == b.id && a.tag == b.tag && a.val == b.val &&
+                                    a.len == b.len && a.total == b.total);
             }
         }
     }
@@ -279,10 +356,9 @@ static void test_ber_read_short_values_and_truncation(void)
 
     CU_ASSERT_EQUAL(ss_ber_read_short(octets, sizeof octets, &e), SS_OK);
     CU_ASSERT_EQUAL(e.id, 0xa1);
-    CU_ASSERT_EQUAL(e.cls, SS_BER_CONTEXT);
-    CU_ASSERT_TRUE(e.constructed);
+    CU_ASSERT_EQUAL(ss_ber_cls(&e), SS_BER_CONTEXT);
+    CU_ASSERT_TRUE(ss_ber_constructed(&e));
     CU_ASSERT_EQUAL(e.tag, 1);
-    CU_ASSERT_FALSE(e.indefinite);
     CU_ASSERT_PTR_EQUAL(e.val, octets + 2);
     CU_ASSERT_EQUAL(e.len, 2);
     CU_ASSERT_EQUAL(e.total, 4);
@@ -318,6 +394,9 @@ static const struct ss_test tests[] = {
     SS_TEST(test_ber_indefinite_with_bad_child_propagates),
     SS_TEST(test_ber_indefinite_primitive_bad_length),
     SS_TEST(test_ber_indefinite_depth_bound),
+    SS_TEST(test_ber_indefinite_siblings_at_the_depth_bound),
+    SS_TEST(test_ber_indefinite_children_forms),
+    SS_TEST(test_ber_header_forms),
     SS_TEST(test_ber_int_values),
     SS_TEST(test_ber_int_zero_and_five_octets_bad_length),
 };

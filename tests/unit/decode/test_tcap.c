@@ -630,6 +630,216 @@ static void test_tcap_dialogue_layouts_same_acn(void)
     CU_ASSERT_EQUAL(t.map_version, 3);
 }
 
+/* A Begin whose message, component portion, Invoke and parameter all
+ * take the one-octet long form (0x81): the header reader of the common
+ * message shape, read to the same fields as the general walk would. */
+static size_t long_begin(uint8_t *v)
+{
+    static const uint8_t head[] = {
+        0x62, 0x81, 0x8f,                   /* Begin, 143 */
+        0x48, 0x04, 0x01, 0x02, 0x03, 0x04, /*   OTID 0x01020304 */
+        0x6c, 0x81, 0x86,                   /*   component portion, 134 */
+        0xa1, 0x81, 0x83,                   /*     Invoke, 131 */
+        0x02, 0x01, 0x05,                   /*       invokeID 5 */
+        0x02, 0x01, 0x2c,                   /*       opcode 44 (mt-forwardSM) */
+        0x04, 0x81, 0x7a,                   /*       parameter OCTET STRING, 122 */
+    };
+    memcpy(v, head, sizeof head);
+    memset(v + sizeof head, 0x41, 122);
+    return sizeof head + 122; /* 146 */
+}
+
+static void test_tcap_long_form_message_shape(void)
+{
+    uint8_t v[146];
+    size_t n = long_begin(v);
+    CU_ASSERT_EQUAL_FATAL(n, sizeof v);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(v, n, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.type, SS_TCAP_BEGIN);
+    CU_ASSERT_EQUAL(t.otid, 0x01020304u);
+    CU_ASSERT_FALSE(t.has_dtid);
+    CU_ASSERT_FALSE(t.has_acn);
+    CU_ASSERT_PTR_EQUAL(t.components, v + 12);
+    CU_ASSERT_EQUAL(t.components_len, 134);
+    ss_tcap_iter_init(&it, &t);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL(c.type, SS_TCAP_INVOKE);
+    CU_ASSERT_EQUAL(c.invoke_id, 5);
+    CU_ASSERT_EQUAL(c.opcode, 44);
+    CU_ASSERT_PTR_EQUAL(c.param, v + 21);
+    CU_ASSERT_EQUAL(c.param_len, 125);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_END);
+    for (size_t k = 0; k < n; k++)
+        CU_ASSERT_NOT_EQUAL(decode_prefix(v, k), SS_OK);
+    /* The parameter one octet short of the Invoke's end: a stray octet
+     * after it (the general walk's BAD_LENGTH). */
+    v[23] = 0x79;
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(v, n, &t), SS_OK);
+    ss_tcap_iter_init(&it, &t);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_BAD_LENGTH);
+    /* The parameter past the Invoke's end. */
+    v[23] = 0x7b;
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(v, n, &t), SS_OK);
+    ss_tcap_iter_init(&it, &t);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_TRUNCATED);
+    /* Two length octets (0x82) on the message: the general reader. */
+    uint8_t w[147];
+    w[0] = 0x62;
+    w[1] = 0x82;
+    w[2] = 0x00;
+    w[3] = 0x8f;
+    v[23] = 0x7a;
+    memcpy(w + 4, v + 3, n - 3);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(w, sizeof w, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.otid, 0x01020304u);
+    CU_ASSERT_PTR_EQUAL(t.components, w + 13);
+    CU_ASSERT_EQUAL(t.components_len, 134);
+}
+
+/* Messages beside the common shape, which the general walk reads: the
+ * portions in another order, an octet after the last portion, the
+ * dialogue's EXTERNAL not filling its portion, an ACN of 6 octets, and
+ * one of 7 octets that is not a MAP ACN. */
+static void test_tcap_common_shape_fallbacks(void)
+{
+    /* clang-format off */
+    static const uint8_t comps_first[] = {
+        0x64, 0x2d,                         /* End, 45 */
+        0x49, 0x04, 0xaa, 0xbb, 0xcc, 0xdd, /*   DTID */
+        0x6c, 0x05, 0xa2, 0x03, 0x02, 0x01, 0x07, /* ReturnResultLast id 7 */
+        0x6b, 0x1e, 0x28, 0x1c, 0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01,
+        0xa0, 0x11, 0x61, 0x0f, 0x80, 0x02, 0x07, 0x80,
+        0xa1, 0x09, 0x06, 0x07, 0x04, 0x00, 0x00, 0x01, 0x00, 0x19, 0x02, /* AARE ac 25 v2 */
+    };
+    static const uint8_t stray[] = {
+        0x65, 0x14,                         /* Continue, 20 */
+        0x48, 0x04, 0x01, 0x02, 0x03, 0x04,
+        0x49, 0x04, 0x05, 0x06, 0x07, 0x08,
+        0x6c, 0x05, 0xa2, 0x03, 0x02, 0x01, 0x07,
+        0x05,                               /*   one octet: no element */
+    };
+    static const uint8_t cmp_past[] = {
+        0x64, 0x0a,                         /* End, 10 */
+        0x49, 0x04, 0xaa, 0xbb, 0xcc, 0xdd,
+        0x6c, 0x05, 0xa2, 0x03,             /*   component portion says 5, has 2 */
+    };
+    static const uint8_t cmp_long2[] = {
+        0x64, 0x0f,                         /* End, 15 */
+        0x49, 0x04, 0xaa, 0xbb, 0xcc, 0xdd,
+        0x6c, 0x82, 0x00, 0x05,             /*   component portion, two length octets */
+        0xa2, 0x03, 0x02, 0x01, 0x07,
+    };
+    static const uint8_t loose[] = {
+        0x62, 0x22,                         /* Begin, 34 */
+        0x48, 0x04, 0x11, 0x22, 0x33, 0x44,
+        0x6b, 0x1a,                         /*   dialogue portion, 26 */
+        0x28, 0x16,                         /*     EXTERNAL, 22: 2 octets short of it */
+        0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01,
+        0xa0, 0x0b, 0x60, 0x09,             /*       no protocol-version */
+        0xa1, 0x07, 0x06, 0x05, 0x04, 0x00, 0x00, 0x01, 0x00,
+        0x05, 0x00,                         /*     outside the EXTERNAL */
+    };
+    static const uint8_t acn6[] = {
+        0x62, 0x21,                         /* Begin, 33 */
+        0x48, 0x04, 0x11, 0x22, 0x33, 0x44,
+        0x6b, 0x19, 0x28, 0x17, 0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01,
+        0xa0, 0x0c, 0x60, 0x0a, 0xa1, 0x08,
+        0x06, 0x06, 0x04, 0x00, 0x00, 0x01, 0x00, 0x15, /* 6 octets: not a MAP ACN */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(comps_first, sizeof comps_first, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.type, SS_TCAP_END);
+    CU_ASSERT_EQUAL(t.dtid, 0xaabbccddu);
+    CU_ASSERT_TRUE(t.has_acn);
+    CU_ASSERT_EQUAL(t.map_ac, 25);
+    CU_ASSERT_EQUAL(t.map_version, 2);
+    CU_ASSERT_PTR_EQUAL(t.components, comps_first + 10);
+    CU_ASSERT_EQUAL(t.components_len, 5);
+    CU_ASSERT_EQUAL(ss_tcap_decode(stray, sizeof stray, &t), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_tcap_decode(cmp_past, sizeof cmp_past, &t), SS_TRUNCATED);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(cmp_long2, sizeof cmp_long2, &t), SS_OK);
+    CU_ASSERT_PTR_EQUAL(t.components, cmp_long2 + 12);
+    CU_ASSERT_EQUAL(t.components_len, 5);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(loose, sizeof loose, &t), SS_OK);
+    CU_ASSERT_TRUE(t.has_acn);
+    CU_ASSERT_EQUAL(t.acn_len, 5);
+    CU_ASSERT_EQUAL(t.map_version, 0);
+    CU_ASSERT_PTR_NULL(t.components);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(acn6, sizeof acn6, &t), SS_OK);
+    CU_ASSERT_EQUAL(t.acn_len, 6);
+    CU_ASSERT_EQUAL(t.acn[5], 0x15);
+    CU_ASSERT_EQUAL(t.map_ac, 0);
+    CU_ASSERT_EQUAL(t.map_version, 0);
+    uint8_t v[sizeof begin];
+    copy(v, begin, sizeof v);
+    v[33] = 0x05; /* {0 5 ...}: not itu-t identified-organization etsi */
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(v, sizeof v, &t), SS_OK);
+    CU_ASSERT_TRUE(t.has_acn);
+    CU_ASSERT_EQUAL(t.acn_len, 7);
+    CU_ASSERT_EQUAL(t.acn[0], 0x05);
+    CU_ASSERT_EQUAL(t.acn[6], 0x03);
+    CU_ASSERT_EQUAL(t.map_ac, 0);
+    CU_ASSERT_EQUAL(t.map_version, 0);
+}
+
+/* The common dialogue shape without protocol-version: the shortest one
+ * the word matcher takes (26 octets of portion contents). */
+static void test_tcap_dialogue_without_version(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x62, 0x22,                         /* Begin, 34 */
+        0x48, 0x04, 0x11, 0x22, 0x33, 0x44, /*   OTID */
+        0x6b, 0x1a,                         /*   dialogue portion, 26 */
+        0x28, 0x18,                         /*     EXTERNAL, 24 */
+        0x06, 0x07, 0x00, 0x11, 0x86, 0x05, 0x01, 0x01, 0x01,
+        0xa0, 0x0d,                         /*       [0], 13 */
+        0x60, 0x0b,                         /*         AARQ, 11 */
+        0xa1, 0x09,                         /*           ACN */
+        0x06, 0x07, 0x04, 0x00, 0x00, 0x01, 0x00, 0x15, 0x02, /* ac 21 v2 */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_decode(v, sizeof v, &t), SS_OK);
+    CU_ASSERT_TRUE(t.has_acn);
+    CU_ASSERT_EQUAL(t.acn_len, 7);
+    CU_ASSERT_EQUAL(t.map_ac, 21);
+    CU_ASSERT_EQUAL(t.map_version, 2);
+    CU_ASSERT_PTR_NULL(t.components);
+    for (size_t n = 0; n < sizeof v; n++)
+        CU_ASSERT_NOT_EQUAL(decode_prefix(v, n), SS_OK);
+}
+
+/* ReturnResultLast of its invokeID alone, the component every End of a
+ * MAP SMS dialogue carries, and the forms around it. */
+static void test_tcap_result_last_id_only_and_fallbacks(void)
+{
+    static const uint8_t neg[] = {0xa2, 0x03, 0x02, 0x01, 0x80};
+    static const uint8_t two[] = {0xa2, 0x04, 0x02, 0x02, 0x01, 0x00};
+    static const uint8_t cut[] = {0xa2, 0x03, 0x02, 0x01};
+    static const uint8_t not_int[] = {0xa2, 0x03, 0x04, 0x01, 0x07};
+    static const uint8_t two_cmp[] = {0xa2, 0x03, 0x02, 0x01, 0x07, 0xa2, 0x03, 0x02, 0x01, 0x08};
+    CU_ASSERT_EQUAL(first_component(neg, sizeof neg), SS_OK);
+    CU_ASSERT_EQUAL(c.type, SS_TCAP_RESULT_LAST);
+    CU_ASSERT_TRUE(c.has_invoke_id);
+    CU_ASSERT_EQUAL(c.invoke_id, -128);
+    CU_ASSERT_FALSE(c.has_opcode);
+    CU_ASSERT_PTR_NULL(c.param);
+    CU_ASSERT_EQUAL(c.param_len, 0);
+    CU_ASSERT_EQUAL(first_component(two, sizeof two), SS_OK);
+    CU_ASSERT_EQUAL(c.invoke_id, 256);
+    CU_ASSERT_EQUAL(first_component(cut, sizeof cut), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(first_component(not_int, sizeof not_int), SS_BAD_TAG);
+    uint8_t buf[4 + sizeof two_cmp];
+    CU_ASSERT_EQUAL_FATAL(
+        ss_tcap_decode(one_component(two_cmp, sizeof two_cmp, buf), sizeof buf, &t), SS_OK);
+    ss_tcap_iter_init(&it, &t);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL(c.invoke_id, 7);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_EQUAL(c.invoke_id, 8);
+    CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_END);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_tcap_begin_aarq_mo_relay_v3_invoke_46),
     SS_TEST(test_tcap_begin_indefinite_lengths),
@@ -651,6 +861,10 @@ static const struct ss_test tests[] = {
     SS_TEST(test_tcap_acn_oversize_and_empty),
     SS_TEST(test_tcap_other_dialogue_syntax_has_no_acn),
     SS_TEST(test_tcap_begin_sri_sm_with_gateway_dialogue_v2),
+    SS_TEST(test_tcap_long_form_message_shape),
+    SS_TEST(test_tcap_common_shape_fallbacks),
+    SS_TEST(test_tcap_dialogue_without_version),
+    SS_TEST(test_tcap_result_last_id_only_and_fallbacks),
 };
 
 int main(void)
