@@ -34,22 +34,41 @@ static inline uint64_t ss_hash_le64(const uint8_t *b)
            (uint64_t)b[7] << 56;
 }
 
+/* Four and two bytes as little-endian words (one load each on x86). */
+static inline uint64_t ss_hash_le32(const uint8_t *b)
+{
+    return (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 | (uint64_t)b[3] << 24;
+}
+
+static inline uint64_t ss_hash_le16(const uint8_t *b)
+{
+    return (uint64_t)b[0] | (uint64_t)b[1] << 8;
+}
+
+/* The n <= 8 bytes at b as a little-endian word, read as two loads
+ * that may overlap (the overlapping bytes land on the same bits, so OR
+ * keeps them): a byte loop cost four instructions per byte, and a
+ * variable-size memcpy into a word stalls the load that follows it on
+ * store forwarding. */
+static inline uint64_t ss_hash_tail(const uint8_t *b, size_t n)
+{
+    if (n >= 4)
+        return ss_hash_le32(b) | ss_hash_le32(b + n - 4) << (8 * (n - 4));
+    if (n >= 2)
+        return ss_hash_le16(b) | ss_hash_le16(b + n - 2) << (8 * (n - 2));
+    return n ? b[0] : 0;
+}
+
 /* Continues hash h with n bytes at p; start a fresh hash from SS_HASH_SEED. */
 static inline uint64_t ss_hash_bytes(uint64_t h, const void *p, size_t n)
 {
     const uint8_t *b = p;
-    uint64_t w;
     size_t i = 0;
 
     h = ss_hash_word(h, n);
     for (; i + 8 <= n; i += 8)
         h = ss_hash_word(h, ss_hash_le64(b + i));
-    /* The tail is gathered in a register: a variable-size memcpy into w
-     * stalls the 8-byte load that follows it on store forwarding. */
-    w = 0;
-    for (size_t j = 0; i + j < n; j++)
-        w |= (uint64_t)b[i + j] << (8 * j);
-    h = (h ^ w) * 0x94d049bb133111ebull;
+    h = (h ^ ss_hash_tail(b + i, n - i)) * 0x94d049bb133111ebull;
     return h ^ (h >> 32);
 }
 

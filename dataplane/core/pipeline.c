@@ -151,26 +151,37 @@ static void emit(struct ss_pipeline *pl, const struct ss_sm *sm)
  * The GT octets are hashed as sent, without converting them to text (a
  * conversion per address showed in the profile), with an odd count's
  * filler nibble set to 0xF so that the odd and even encodings of the
- * same digits (Q.713 §3.4.2.3.1) hash alike. */
+ * same digits (Q.713 §3.4.2.3.1) hash alike. A GT of up to 8 octets
+ * (E.164 numbers all are) is mixed as one word, its length with the SSN
+ * and PC, which halves the multiplies of hashing it as a byte string. */
 static uint64_t party_hash(const struct ss_sccp_addr *a)
 {
     uint64_t h = SS_HASH_SEED;
+    size_t n = a->gt_len;
 
-    if (a->gt_len) {
-        uint8_t last = a->gt[a->gt_len - 1] | (a->gt_odd ? 0xf0 : 0x00);
-        h = ss_hash_bytes(h, a->gt, a->gt_len - 1);
-        h = ss_hash_word(h, last);
+    if (n) {
+        uint64_t filler = a->gt_odd ? 0xf0 : 0x00;
+        if (n <= 8) {
+            h = ss_hash_word(h, ss_hash_tail(a->gt, n) | filler << (8 * (n - 1)));
+        } else {
+            h = ss_hash_bytes(h, a->gt, n - 1);
+            h = ss_hash_word(h, a->gt[n - 1] | filler);
+        }
     }
-    return ss_hash_word(h, (uint64_t)a->ssn << 32 | (a->has_pc ? a->pc : 0xffffu));
+    return ss_hash_word(h,
+                        (uint64_t)n << 40 | (uint64_t)a->ssn << 32 | (a->has_pc ? a->pc : 0xffffu));
 }
 
-static void copy_str(char *dst, size_t cap, const char *src)
+/* Copies a NUL-terminated field of a decoder's struct into the record as
+ * a fixed-size block: a few vector moves where strlen and a variable
+ * memcpy cost two calls per field. Readers stop at the NUL, so the bytes
+ * after it may be anything; a string longer than dst is cut as before. */
+#define COPY_FIELD(dst, src) copy_field(dst, sizeof(dst), src, sizeof(src))
+
+static void copy_field(char *dst, size_t dst_cap, const char *src, size_t src_cap)
 {
-    size_t n = strlen(src);
-    if (n >= cap)
-        n = cap - 1;
-    memcpy(dst, src, n);
-    dst[n] = '\0';
+    memcpy(dst, src, src_cap < dst_cap ? src_cap : dst_cap - 1);
+    dst[dst_cap - 1] = '\0';
 }
 
 /* TS 29.002 §12.2/§12.9: the direction follows from which side carries the
@@ -212,31 +223,53 @@ static void fill_addresses(struct ss_sm *sm, const struct ss_map_sm *m, const st
 {
     const struct ss_map_addr *sc = sm->dir == SS_DIR_MO ? &m->da : &m->oa;
     sm->has_smsc = sc->kind == SS_MAP_ADDR_SC;
-    copy_str(sm->smsc, sizeof(sm->smsc), sm->has_smsc ? sc->digits : "");
+    if (sm->has_smsc)
+        COPY_FIELD(sm->smsc, sc->digits);
+    else
+        sm->smsc[0] = '\0';
     if (sm->dir == SS_DIR_MO) {
-        copy_str(sm->sender, sizeof(sm->sender),
-                 m->oa.kind == SS_MAP_ADDR_MSISDN ? m->oa.digits : "");
+        if (m->oa.kind == SS_MAP_ADDR_MSISDN)
+            COPY_FIELD(sm->sender, m->oa.digits);
+        else
+            sm->sender[0] = '\0';
         sm->sender_alpha = false;
         sm->has_recipient = true;
-        copy_str(sm->recipient, sizeof(sm->recipient), t->addr.text);
+        COPY_FIELD(sm->recipient, t->addr.text);
         sm->has_imsi = false;
         sm->imsi[0] = '\0';
     } else {
-        copy_str(sm->sender, sizeof(sm->sender), t->addr.text);
+        COPY_FIELD(sm->sender, t->addr.text);
         sm->sender_alpha = t->addr.alpha;
         sm->has_recipient = false;
         sm->recipient[0] = '\0';
         sm->has_imsi = m->da.kind == SS_MAP_ADDR_IMSI;
-        copy_str(sm->imsi, sizeof(sm->imsi), sm->has_imsi ? m->da.digits : "");
+        if (sm->has_imsi)
+            COPY_FIELD(sm->imsi, m->da.digits);
+        else
+            sm->imsi[0] = '\0';
     }
+}
+
+/* The octets an SCCP address's GT digits are read from: all of them up
+ * to SS_SM_GT_OCTETS (a longer GT ends in a filler within its first
+ * SS_DIGITS_MAX digits, or the SCCP decoder would have refused it). */
+static void keep_gt(struct ss_sm_gt *g, const struct ss_sccp_addr *a)
+{
+    size_t n = a->gt_len < SS_SM_GT_OCTETS ? a->gt_len : SS_SM_GT_OCTETS;
+    g->len = (uint8_t)n;
+    if (!n)
+        return;
+    g->max_digits =
+        (uint8_t)(a->gt_len > SS_SM_GT_OCTETS ? SS_DIGITS_MAX : 2 * n - (a->gt_odd ? 1 : 0));
+    memcpy(g->oct, a->gt, n);
 }
 
 static void fill_link(struct ss_sm *sm, const struct ss_hop *hop)
 {
     sm->opc = hop->opc;
     sm->dpc = hop->dpc;
-    ss_sccp_gt_digits(&hop->sccp->calling, sm->calling_gt);
-    ss_sccp_gt_digits(&hop->sccp->called, sm->called_gt);
+    keep_gt(&sm->calling_gt, &hop->sccp->calling);
+    keep_gt(&sm->called_gt, &hop->sccp->called);
     sm->ts_ns = hop->ts_ns;
     ss_frames_copy(&sm->frames, hop->frames);
 }

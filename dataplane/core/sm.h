@@ -19,6 +19,27 @@
 
 enum ss_dir { SS_DIR_MO = 0, SS_DIR_MT = 1 };
 
+/* A global title kept as its BCD octets (Q.713 §3.4.2.3): every record
+ * carries the link's two GTs, but only one that is written out needs
+ * them as text (converting both per part showed in the decode profile).
+ * Digits past SS_DIGITS_MAX are never needed: the SCCP decoder refuses a
+ * GT whose digits would not fit, so a longer one ends in a filler by then. */
+#define SS_SM_GT_OCTETS (SS_DIGITS_MAX / 2)
+
+struct ss_sm_gt {
+    uint8_t len;        /* octets kept in oct */
+    uint8_t max_digits; /* digits the octets hold (filler excluded) */
+    uint8_t oct[SS_SM_GT_OCTETS];
+};
+
+/* The GT's digits as text, "" when there is none. */
+static inline void ss_sm_gt_digits(const struct ss_sm_gt *g, char out[SS_DIGITS_MAX + 1])
+{
+    out[0] = '\0';
+    if (g->len)
+        (void)ss_bcd_decode(g->oct, g->len, g->max_digits, out);
+}
+
 struct ss_sm {
     enum ss_dir dir;
     uint8_t opcode;        /* 44 or 46 */
@@ -35,7 +56,7 @@ struct ss_sm {
     uint16_t concat_ref;
     /* Link */
     uint32_t opc, dpc;
-    char called_gt[SS_DIGITS_MAX + 1], calling_gt[SS_DIGITS_MAX + 1];
+    struct ss_sm_gt called_gt, calling_gt;
     uint64_t ts_ns;        /* capture time of the frame that completed it */
     struct ss_frames frames;
     bool has_text;         /* false for 8-bit data and compressed text */

@@ -31,17 +31,15 @@ enum {
 static enum ss_result ipv4_decode(const uint8_t *p, size_t len, struct ss_ip *out)
 {
     struct ss_rd r;
-    uint8_t ver_ihl, proto;
-    uint16_t total_len, frag;
-    const uint8_t *src, *dst;
+    const uint8_t *h;
 
     ss_rd_init(&r, p, len);
-    if (!ss_rd_u8(&r, &ver_ihl) || !ss_rd_skip(&r, 1) || !ss_rd_be16(&r, &total_len) ||
-        !ss_rd_skip(&r, 2) || !ss_rd_be16(&r, &frag) || !ss_rd_skip(&r, 1) ||
-        !ss_rd_u8(&r, &proto) || !ss_rd_skip(&r, 2) || !ss_rd_bytes(&r, 4, &src) ||
-        !ss_rd_bytes(&r, 4, &dst))
+    if (!ss_rd_bytes(&r, IPV4_MIN_HDR, &h))
         return SS_TRUNCATED;
-    size_t hdr_len = (size_t)(ver_ihl & 0x0f) * 4;
+    uint16_t total_len = ss_be16(h + 2);
+    uint16_t frag = ss_be16(h + 6);
+    uint8_t proto = h[9];
+    size_t hdr_len = (size_t)(h[0] & 0x0f) * 4;
     if (hdr_len < IPV4_MIN_HDR)
         return SS_BAD_LENGTH;
     if (total_len < hdr_len)
@@ -51,8 +49,8 @@ static enum ss_result ipv4_decode(const uint8_t *p, size_t len, struct ss_ip *ou
     out->version = 4;
     out->proto = proto;
     out->addr_len = 4;
-    out->src = src;
-    out->dst = dst;
+    out->src = h + 12;
+    out->dst = h + 16;
     out->payload = p + hdr_len;
     out->len = total_len - hdr_len;
     if (frag & (IPV4_MF | IPV4_OFFSET_MASK))
@@ -109,20 +107,19 @@ static enum ss_result ipv6_ext_walk(struct ss_rd *r, uint8_t *next)
 static enum ss_result ipv6_decode(const uint8_t *p, size_t len, struct ss_ip *out)
 {
     struct ss_rd r;
-    uint8_t next;
-    uint16_t payload_len;
-    const uint8_t *src, *dst;
+    const uint8_t *h;
 
     ss_rd_init(&r, p, len);
-    if (!ss_rd_skip(&r, 4) || !ss_rd_be16(&r, &payload_len) || !ss_rd_u8(&r, &next) ||
-        !ss_rd_skip(&r, 1) || !ss_rd_bytes(&r, 16, &src) || !ss_rd_bytes(&r, 16, &dst))
+    if (!ss_rd_bytes(&r, IPV6_HDR, &h))
         return SS_TRUNCATED;
+    uint16_t payload_len = ss_be16(h + 4);
+    uint8_t next = h[6];
     if (payload_len > ss_rd_left(&r))
         return SS_TRUNCATED;
     out->version = 6;
     out->addr_len = 16;
-    out->src = src;
-    out->dst = dst;
+    out->src = h + 8;
+    out->dst = h + 24;
     ss_rd_init(&r, p + IPV6_HDR, payload_len);
     enum ss_result res = ipv6_ext_walk(&r, &next);
     if (res != SS_OK)

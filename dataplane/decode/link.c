@@ -8,18 +8,20 @@
 #include "dataplane/decode/rd.h"
 
 enum {
-    ETH_ADDRS_LEN = 12, /* destination and source MAC */
-    SLL_PROTO_OFF = 14, /* SLL v1: type, ARPHRD, addr len, 8-byte addr */
-    SLL2_HDR_LEN = 20,  /* SLL v2: protocol comes first */
+    ETH_HDR_LEN = 14,  /* destination and source MAC, then the type */
+    SLL_HDR_LEN = 16,  /* SLL v1: type, ARPHRD, addr len, 8-byte addr, protocol */
+    VLAN_TAG_LEN = 4,  /* TCI, then the next type */
+    SLL2_HDR_LEN = 20, /* SLL v2: protocol comes first */
     ETHERTYPE_IPV4 = 0x0800,
     ETHERTYPE_IPV6 = 0x86dd,
 };
 
 /* 802.1Q (0x8100), 802.1ad S-tag (0x88a8) and the pre-standard QinQ
- * TPID 0x9100 that some switches still emit. */
+ * TPID 0x9100 that some switches still emit. IPv4 (0x0800), the type of
+ * nearly every frame, is below them all and fails the first test. */
 static bool is_vlan_tpid(uint16_t t)
 {
-    return t == 0x8100 || t == 0x88a8 || t == 0x9100;
+    return t >= 0x8100 && (t == 0x8100 || t == 0x88a8 || t == 0x9100);
 }
 
 /* IEEE 802.1Q §9.6: each tag is TCI(2) followed by the next type; the
@@ -29,12 +31,13 @@ static bool is_vlan_tpid(uint16_t t)
 static enum ss_result vlan_walk(struct ss_rd *r, uint16_t type, struct ss_link *out)
 {
     while (is_vlan_tpid(type)) {
-        uint16_t tci;
+        const uint8_t *tag;
         if (out->n_vlan == SS_VLAN_MAX)
             return SS_TOO_DEEP;
-        if (!ss_rd_be16(r, &tci) || !ss_rd_be16(r, &type))
+        if (!ss_rd_bytes(r, VLAN_TAG_LEN, &tag))
             return SS_TRUNCATED;
-        out->vlan[out->n_vlan++] = tci & 0x0fff;
+        out->vlan[out->n_vlan++] = ss_be16(tag) & 0x0fff;
+        type = ss_be16(tag + 2);
     }
     out->ethertype = type;
     return SS_OK;
@@ -42,28 +45,28 @@ static enum ss_result vlan_walk(struct ss_rd *r, uint16_t type, struct ss_link *
 
 static enum ss_result ether_decode(struct ss_rd *r, struct ss_link *out)
 {
-    uint16_t type;
-    if (!ss_rd_skip(r, ETH_ADDRS_LEN) || !ss_rd_be16(r, &type))
+    const uint8_t *h;
+    if (!ss_rd_bytes(r, ETH_HDR_LEN, &h))
         return SS_TRUNCATED;
-    return vlan_walk(r, type, out);
+    return vlan_walk(r, ss_be16(h + ETH_HDR_LEN - 2), out);
 }
 
 /* tcpdump.org LINKTYPE_LINUX_SLL: protocol type at offset 14. */
 static enum ss_result sll_decode(struct ss_rd *r, struct ss_link *out)
 {
-    uint16_t type;
-    if (!ss_rd_skip(r, SLL_PROTO_OFF) || !ss_rd_be16(r, &type))
+    const uint8_t *h;
+    if (!ss_rd_bytes(r, SLL_HDR_LEN, &h))
         return SS_TRUNCATED;
-    return vlan_walk(r, type, out);
+    return vlan_walk(r, ss_be16(h + SLL_HDR_LEN - 2), out);
 }
 
 /* tcpdump.org LINKTYPE_LINUX_SLL2: protocol type at offset 0 of 20. */
 static enum ss_result sll2_decode(struct ss_rd *r, struct ss_link *out)
 {
-    uint16_t type;
-    if (!ss_rd_be16(r, &type) || !ss_rd_skip(r, SLL2_HDR_LEN - 2))
+    const uint8_t *h;
+    if (!ss_rd_bytes(r, SLL2_HDR_LEN, &h))
         return SS_TRUNCATED;
-    return vlan_walk(r, type, out);
+    return vlan_walk(r, ss_be16(h), out);
 }
 
 /* LINKTYPE_RAW: no header; the IP version nibble names the protocol. */

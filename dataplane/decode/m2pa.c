@@ -32,15 +32,17 @@ static enum ss_result user_data_decode(struct ss_rd *r, struct ss_m2pa *out)
 enum ss_result ss_m2pa_decode(const uint8_t *p, size_t len, struct ss_m2pa *out)
 {
     struct ss_rd r;
-    uint8_t version, cls;
-    uint32_t msg_len;
+    const uint8_t *h;
 
     *out = (struct ss_m2pa){0};
     ss_rd_init(&r, p, len);
-    if (!ss_rd_u8(&r, &version) || !ss_rd_skip(&r, 1) || !ss_rd_u8(&r, &cls) ||
-        !ss_rd_u8(&r, &out->type) || !ss_rd_be32(&r, &msg_len) || !ss_rd_be32(&r, &out->bsn) ||
-        !ss_rd_be32(&r, &out->fsn))
+    if (!ss_rd_bytes(&r, M2PA_HDR, &h))
         return SS_TRUNCATED;
+    uint8_t version = h[0], cls = h[2];
+    out->type = h[3];
+    uint32_t msg_len = ss_be32(h + 4);
+    out->bsn = ss_be32(h + 8);
+    out->fsn = ss_be32(h + 12);
     if (version != M2PA_VERSION || cls != M2PA_CLASS)
         return SS_BAD_TAG;
     if (msg_len < M2PA_HDR)

@@ -9,6 +9,7 @@ enum {
     M3UA_COMMON_HDR = 8,
     M3UA_TYPE_DATA = 1,
     M3UA_PARAM_HDR = 4,
+    M3UA_LABEL = 12, /* Protocol Data: OPC, DPC, SI, NI, MP, SLS */
     M3UA_TAG_NA = 0x0200,
     M3UA_TAG_RC = 0x0006,
     M3UA_TAG_CORR = 0x0013,
@@ -18,11 +19,9 @@ enum {
 /* RFC 4666 §3.3.1: NA, RC and Correlation Id are each one 32-bit value. */
 static enum ss_result param_u32(const uint8_t *v, size_t len, bool *has, uint32_t *out)
 {
-    struct ss_rd r;
-
-    ss_rd_init(&r, v, len);
-    if (len != 4 || !ss_rd_be32(&r, out))
+    if (len != 4)
         return SS_BAD_LENGTH;
+    *out = ss_be32(v);
     *has = true;
     return SS_OK;
 }
@@ -32,14 +31,19 @@ static enum ss_result param_u32(const uint8_t *v, size_t len, bool *has, uint32_
 static enum ss_result param_protocol_data(const uint8_t *v, size_t len, struct ss_m3ua *out)
 {
     struct ss_rd r;
+    const uint8_t *h;
 
     if (out->payload)
         return SS_BAD_VALUE; /* Protocol Data appears once */
     ss_rd_init(&r, v, len);
-    if (!ss_rd_be32(&r, &out->opc) || !ss_rd_be32(&r, &out->dpc) || !ss_rd_u8(&r, &out->si) ||
-        !ss_rd_u8(&r, &out->ni) || !ss_rd_u8(&r, &out->mp) || !ss_rd_u8(&r, &out->sls) ||
-        ss_rd_left(&r) == 0)
+    if (!ss_rd_bytes(&r, M3UA_LABEL, &h) || ss_rd_left(&r) == 0)
         return SS_BAD_LENGTH;
+    out->opc = ss_be32(h);
+    out->dpc = ss_be32(h + 4);
+    out->si = h[8];
+    out->ni = h[9];
+    out->mp = h[10];
+    out->sls = h[11];
     out->payload = ss_rd_cur(&r);
     out->len = ss_rd_left(&r);
     return SS_OK;
@@ -67,10 +71,10 @@ static enum ss_result param_decode(uint16_t tag, const uint8_t *v, size_t len, s
 static enum ss_result params_walk(struct ss_rd *r, struct ss_m3ua *out)
 {
     while (ss_rd_left(r) > 0) {
-        uint16_t tag, plen;
-        const uint8_t *v;
-        if (!ss_rd_be16(r, &tag) || !ss_rd_be16(r, &plen))
+        const uint8_t *h, *v;
+        if (!ss_rd_bytes(r, M3UA_PARAM_HDR, &h))
             return SS_TRUNCATED;
+        uint16_t tag = ss_be16(h), plen = ss_be16(h + 2);
         if (plen < M3UA_PARAM_HDR)
             return SS_BAD_LENGTH;
         if (!ss_rd_bytes(r, plen - M3UA_PARAM_HDR, &v))
@@ -89,14 +93,16 @@ static enum ss_result params_walk(struct ss_rd *r, struct ss_m3ua *out)
 enum ss_result ss_m3ua_decode(const uint8_t *p, size_t len, struct ss_m3ua *out)
 {
     struct ss_rd r;
-    uint8_t version;
-    uint32_t msg_len;
+    const uint8_t *h;
 
     *out = (struct ss_m3ua){0};
     ss_rd_init(&r, p, len);
-    if (!ss_rd_u8(&r, &version) || !ss_rd_skip(&r, 1) || !ss_rd_u8(&r, &out->cls) ||
-        !ss_rd_u8(&r, &out->type) || !ss_rd_be32(&r, &msg_len))
+    if (!ss_rd_bytes(&r, M3UA_COMMON_HDR, &h))
         return SS_TRUNCATED;
+    uint8_t version = h[0];
+    out->cls = h[2];
+    out->type = h[3];
+    uint32_t msg_len = ss_be32(h + 4);
     if (version != M3UA_VERSION)
         return SS_BAD_TAG;
     if (msg_len < M3UA_COMMON_HDR)

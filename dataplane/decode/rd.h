@@ -87,4 +87,18 @@ static inline bool ss_rd_be32(struct ss_rd *r, uint32_t *v)
     return true;
 }
 
+/* Fields of a fixed-size header taken whole with ss_rd_bytes: one bounds
+ * check for the header instead of one per field, which the decoders of
+ * every frame (link, IP, SCTP, M3UA) showed in the profile. Use only on
+ * bytes a reader has already bounded. */
+static inline uint16_t ss_be16(const uint8_t *b)
+{
+    return (uint16_t)(b[0] << 8 | b[1]);
+}
+
+static inline uint32_t ss_be32(const uint8_t *b)
+{
+    return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
 #endif

@@ -7,6 +7,7 @@ enum {
     SCTP_COMMON_HDR = 12,
     SCTP_CHUNK_HDR = 4,
     SCTP_DATA_HDR = 16, /* chunk header + TSN, SID, SSN, PPID */
+    SCTP_DATA_FIELDS = SCTP_DATA_HDR - SCTP_CHUNK_HDR,
     SCTP_FLAG_U = 0x04,
     SCTP_FLAG_B = 0x02,
     SCTP_FLAG_E = 0x01,
@@ -17,12 +18,15 @@ enum {
 enum ss_result ss_sctp_decode(const uint8_t *p, size_t len, struct ss_sctp *out)
 {
     struct ss_rd r;
+    const uint8_t *h;
 
     *out = (struct ss_sctp){0};
     ss_rd_init(&r, p, len);
-    if (!ss_rd_be16(&r, &out->sport) || !ss_rd_be16(&r, &out->dport) ||
-        !ss_rd_be32(&r, &out->vtag) || !ss_rd_skip(&r, 4))
+    if (!ss_rd_bytes(&r, SCTP_COMMON_HDR, &h))
         return SS_TRUNCATED;
+    out->sport = ss_be16(h);
+    out->dport = ss_be16(h + 2);
+    out->vtag = ss_be32(h + 4);
     out->chunks = ss_rd_cur(&r);
     out->len = ss_rd_left(&r);
     return SS_OK;
@@ -42,18 +46,24 @@ void ss_sctp_iter_init(struct ss_sctp_iter *it, const struct ss_sctp *s)
 enum ss_result ss_sctp_next_chunk(struct ss_sctp_iter *it, struct ss_sctp_chunk *c)
 {
     struct ss_rd r;
+    const uint8_t *h;
     enum ss_result res = SS_OK;
 
     ss_rd_init(&r, it->p, it->len);
     r.off = it->off;
     if (ss_rd_left(&r) == 0)
         return SS_END;
-    if (!ss_rd_u8(&r, &c->type) || !ss_rd_u8(&r, &c->flags) || !ss_rd_be16(&r, &c->length))
+    if (!ss_rd_bytes(&r, SCTP_CHUNK_HDR, &h)) {
         res = SS_TRUNCATED;
-    else if (c->length < SCTP_CHUNK_HDR)
-        res = SS_BAD_LENGTH;
-    else if (!ss_rd_bytes(&r, c->length - SCTP_CHUNK_HDR, &c->value))
-        res = SS_TRUNCATED;
+    } else {
+        c->type = h[0];
+        c->flags = h[1];
+        c->length = ss_be16(h + 2);
+        if (c->length < SCTP_CHUNK_HDR)
+            res = SS_BAD_LENGTH;
+        else if (!ss_rd_bytes(&r, c->length - SCTP_CHUNK_HDR, &c->value))
+            res = SS_TRUNCATED;
+    }
     if (res != SS_OK) {
         it->off = it->len; /* a bad length leaves the rest unparseable */
         return res;
@@ -71,6 +81,7 @@ enum ss_result ss_sctp_next_chunk(struct ss_sctp_iter *it, struct ss_sctp_chunk 
 enum ss_result ss_sctp_data_decode(const struct ss_sctp_chunk *c, struct ss_sctp_data *d)
 {
     struct ss_rd r;
+    const uint8_t *h;
 
     *d = (struct ss_sctp_data){0};
     if (c->type != SS_SCTP_DATA)
@@ -78,9 +89,12 @@ enum ss_result ss_sctp_data_decode(const struct ss_sctp_chunk *c, struct ss_sctp
     if (c->length < SCTP_DATA_HDR)
         return SS_BAD_LENGTH;
     ss_rd_init(&r, c->value, c->value_len);
-    if (!ss_rd_be32(&r, &d->tsn) || !ss_rd_be16(&r, &d->sid) || !ss_rd_be16(&r, &d->ssn) ||
-        !ss_rd_be32(&r, &d->ppid))
+    if (!ss_rd_bytes(&r, SCTP_DATA_FIELDS, &h))
         return SS_TRUNCATED;
+    d->tsn = ss_be32(h);
+    d->sid = ss_be16(h + 4);
+    d->ssn = ss_be16(h + 6);
+    d->ppid = ss_be32(h + 8);
     if (ss_rd_left(&r) == 0)
         return SS_BAD_LENGTH;
     d->unordered = c->flags & SCTP_FLAG_U;

@@ -21,6 +21,9 @@ void ss_sm_json(struct ss_json *j, const struct ss_sm *sm)
         ss_json_null(j, "text");
     ss_json_uint(j, "opc", sm->opc);
     ss_json_uint(j, "dpc", sm->dpc);
-    ss_json_cstr(j, "calling_gt", sm->calling_gt);
-    ss_json_cstr(j, "called_gt", sm->called_gt);
+    char gt[SS_DIGITS_MAX + 1];
+    ss_sm_gt_digits(&sm->calling_gt, gt);
+    ss_json_cstr(j, "calling_gt", gt);
+    ss_sm_gt_digits(&sm->called_gt, gt);
+    ss_json_cstr(j, "called_gt", gt);
 }

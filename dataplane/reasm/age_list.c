@@ -59,12 +59,8 @@ void ss_age_list_remove(struct ss_age_list *a, uint32_t i)
     n->older = n->newer = SS_AGE_NIL;
 }
 
-void ss_age_list_touch(struct ss_age_list *a, uint32_t i, uint64_t ts_ns)
+void ss_age_list_move(struct ss_age_list *a, uint32_t i, uint64_t ts_ns)
 {
-    if (a->newest == i && a->node[i].ts_ns <= ts_ns) {
-        a->node[i].ts_ns = ts_ns;
-        return;
-    }
     ss_age_list_remove(a, i);
     ss_age_list_insert(a, i, ts_ns);
 }

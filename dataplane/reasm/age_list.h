@@ -31,8 +31,9 @@ void ss_age_list_fini(struct ss_age_list *a);
 void ss_age_list_insert(struct ss_age_list *a, uint32_t i, uint64_t ts_ns);
 /* Unlinks linked slot i. */
 void ss_age_list_remove(struct ss_age_list *a, uint32_t i);
-/* Restamps linked slot i with ts_ns and moves it to its new place. */
-void ss_age_list_touch(struct ss_age_list *a, uint32_t i, uint64_t ts_ns);
+/* Restamps linked slot i with ts_ns and moves it to its new place by a
+ * remove and an insert (the general case of ss_age_list_touch). */
+void ss_age_list_move(struct ss_age_list *a, uint32_t i, uint64_t ts_ns);
 
 /* The oldest linked slot, SS_AGE_NIL when none. */
 static inline uint32_t ss_age_list_oldest(const struct ss_age_list *a)
@@ -56,6 +57,36 @@ static inline uint32_t ss_age_list_due(const struct ss_age_list *a, uint64_t now
         return SS_AGE_NIL;
     uint64_t ts = a->node[i].ts_ns;
     return now_ns > ts && now_ns - ts > timeout_ns ? i : SS_AGE_NIL;
+}
+
+/* Restamps linked slot i with ts_ns and moves it to its new place. The
+ * SCTP tables touch an entry per DATA chunk, so the common case is
+ * inline: time only grows, and slot i goes from its place to the new
+ * end, where ss_age_list_move would put it after a walk of none. */
+static inline void ss_age_list_touch(struct ss_age_list *a, uint32_t i, uint64_t ts_ns)
+{
+    struct ss_age_node *n = &a->node[i];
+    uint32_t newest = a->newest;
+
+    if (newest == i) {
+        if (n->ts_ns <= ts_ns) {
+            n->ts_ns = ts_ns;
+            return;
+        }
+    } else if (a->node[newest].ts_ns <= ts_ns) {
+        if (n->older == SS_AGE_NIL)
+            a->oldest = n->newer;
+        else
+            a->node[n->older].newer = n->newer;
+        a->node[n->newer].older = n->older;
+        a->node[newest].newer = i;
+        n->older = newest;
+        n->newer = SS_AGE_NIL;
+        n->ts_ns = ts_ns;
+        a->newest = i;
+        return;
+    }
+    ss_age_list_move(a, i, ts_ns);
 }
 
 #endif

@@ -24,11 +24,15 @@ static inline void ss_frames_one(struct ss_frames *f, uint64_t id)
     f->id[0] = id;
 }
 
+/* The first id is copied whatever n is (the slot exists), so that the
+ * usual single id costs one move, not a call to a variable-size memcpy. */
 static inline void ss_frames_copy(struct ss_frames *dst, const struct ss_frames *src)
 {
     dst->n = src->n;
     dst->lost = src->lost;
-    memcpy(dst->id, src->id, src->n * sizeof(src->id[0]));
+    dst->id[0] = src->id[0];
+    if (src->n > 1)
+        memcpy(dst->id + 1, src->id + 1, (src->n - 1u) * sizeof(src->id[0]));
 }
 
 static inline void ss_frames_add(struct ss_frames *f, uint64_t id)

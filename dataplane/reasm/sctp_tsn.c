@@ -24,13 +24,15 @@ _Static_assert(SS_SCTP_TSN_WINDOW % WORD_BITS == 0, "window is whole words");
 _Static_assert((SS_SCTP_TSN_WINDOW & (SS_SCTP_TSN_WINDOW - 1)) == 0,
                "window divides 2^32, so the ring position survives TSN wrap");
 
-struct tsn_key {
-    uint16_t sport, dport;
-    uint32_t vtag;
-};
+/* A half association's key as one word (tag, source port, destination
+ * port), so that a probe compares one word rather than three fields. */
+static uint64_t key_of(const struct ss_sctp *s)
+{
+    return (uint64_t)s->vtag << 32 | (uint32_t)s->sport << 16 | s->dport;
+}
 
 struct tsn_slot {
-    struct tsn_key key;
+    uint64_t key;
     uint32_t next; /* bucket chain when used, free list otherwise */
     uint32_t bucket;
     uint32_t highest;
@@ -89,24 +91,19 @@ uint32_t ss_sctp_tsn_in_use(const struct ss_sctp_tsn *t)
     return t->in_use;
 }
 
-static uint32_t key_bucket(const struct ss_sctp_tsn *t, const struct tsn_key *k)
+static uint32_t key_bucket(const struct ss_sctp_tsn *t, uint64_t k)
 {
     /* The tag is random per association (RFC 4960 §5.3.1): it alone
      * spreads the keys; the ports separate the rare equal tags. */
-    uint32_t h = (k->vtag ^ ((uint32_t)k->sport << 16 | k->dport)) * 2654435761u;
+    uint32_t h = ((uint32_t)(k >> 32) ^ (uint32_t)k) * 2654435761u;
 
     return (h ^ h >> 16) & t->mask;
 }
 
-static bool key_equal(const struct tsn_key *a, const struct tsn_key *b)
-{
-    return a->sport == b->sport && a->dport == b->dport && a->vtag == b->vtag;
-}
-
-static uint32_t slot_find(const struct ss_sctp_tsn *t, const struct tsn_key *k, uint32_t b)
+static uint32_t slot_find(const struct ss_sctp_tsn *t, uint64_t k, uint32_t b)
 {
     for (uint32_t i = t->bucket[b]; i != NIL; i = t->slot[i].next)
-        if (key_equal(&t->slot[i].key, k))
+        if (t->slot[i].key == k)
             return i;
     return NIL;
 }
@@ -148,7 +145,7 @@ static void bit_clear(struct tsn_slot *s, uint32_t tsn)
 
 /* Takes a free slot (evicting the least recently used entry when none is
  * free) and starts its window at tsn. */
-static uint32_t slot_claim(struct ss_sctp_tsn *t, const struct tsn_key *k, uint32_t b,
+static uint32_t slot_claim(struct ss_sctp_tsn *t, uint64_t k, uint32_t b,
                            uint32_t tsn, uint64_t ts_ns, bool *evicted)
 {
     uint32_t i;
@@ -160,7 +157,7 @@ static uint32_t slot_claim(struct ss_sctp_tsn *t, const struct tsn_key *k, uint3
     i = t->free_head;
     s = &t->slot[i];
     t->free_head = s->next;
-    s->key = *k;
+    s->key = k;
     s->bucket = b;
     s->next = t->bucket[b];
     t->bucket[b] = i;
@@ -173,13 +170,14 @@ static uint32_t slot_claim(struct ss_sctp_tsn *t, const struct tsn_key *k, uint3
 }
 
 /* Moves the window forward to end at tsn (ahead of the highest by
- * `ahead`, less than 2^31): the ring positions it enters are cleared. */
+ * `ahead`, less than 2^31): the ring positions it enters are cleared,
+ * but for tsn's own, which is set (in-order data, ahead 1, clears none). */
 static void window_advance(struct tsn_slot *s, uint32_t tsn, uint32_t ahead)
 {
     if (ahead >= SS_SCTP_TSN_WINDOW)
         memset(s->seen, 0, sizeof(s->seen));
     else
-        for (uint32_t x = s->highest + 1; x != tsn + 1; x++)
+        for (uint32_t x = s->highest + 1; x != tsn; x++)
             bit_clear(s, x);
     s->highest = tsn;
     bit_set(s, tsn);
@@ -208,17 +206,17 @@ static enum ss_result window_record(struct tsn_slot *s, uint32_t tsn)
 enum ss_result ss_sctp_tsn_check(struct ss_sctp_tsn *t, const struct ss_sctp *s, uint32_t tsn,
                                  uint64_t ts_ns)
 {
-    struct tsn_key k = {.sport = s->sport, .dport = s->dport, .vtag = s->vtag};
+    uint64_t k = key_of(s);
     uint32_t b, i;
     bool evicted;
     enum ss_result r;
 
     if (s->vtag == 0)
         return SS_OK;
-    b = key_bucket(t, &k);
-    i = slot_find(t, &k, b);
+    b = key_bucket(t, k);
+    i = slot_find(t, k, b);
     if (i == NIL) {
-        slot_claim(t, &k, b, tsn, ts_ns, &evicted);
+        slot_claim(t, k, b, tsn, ts_ns, &evicted);
         return evicted ? SS_TABLE_FULL : SS_OK;
     }
     r = window_record(&t->slot[i], tsn);

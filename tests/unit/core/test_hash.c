@@ -29,6 +29,22 @@ static void test_hash_matches_model_for_empty_tail_word_and_word_plus_tail(void)
     CU_ASSERT_EQUAL(ss_hash_bytes(SS_HASH_SEED, one_to_eleven, 11), 0x9661034c2e27c2a6ull);
 }
 
+/* Every tail length, with and without a whole word before it: the tail
+ * is read in overlapping loads, so each length takes its own path. */
+static void test_hash_matches_model_for_every_tail_length(void)
+{
+    static const uint8_t one_to_fifteen[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    static const uint64_t want[16] = {
+        0xd0bd7ff386ad0729ull, 0xa5b4c541f51cb444ull, 0x253ee924c2d8391dull, 0x74fe246ff516a756ull,
+        0x9516e02ac2068e57ull, 0x83b72232d04a80dfull, 0x4a9dd838527b2981ull, 0xe8a62e3bd6ea7e82ull,
+        0x00cc0026b0b383ccull, 0xab3adb43d44fead6ull, 0x465532862810f34full, 0x9661034c2e27c2a6ull,
+        0xee290ecc0bf974f0ull, 0x2dd845060608f1ffull, 0x722aefd09674fef7ull, 0xde05186eaf8c2d22ull,
+    };
+
+    for (size_t n = 0; n < 16; n++)
+        CU_ASSERT_EQUAL(ss_hash_bytes(SS_HASH_SEED, one_to_fifteen, n), want[n]);
+}
+
 static void test_hash_words_read_little_endian(void)
 {
     CU_ASSERT_EQUAL(ss_hash_le64(one_to_eleven), 0x0807060504030201ull);
@@ -66,6 +82,7 @@ static void test_hash_reads_only_n_bytes(void)
 
 static const struct ss_test tests[] = {
     SS_TEST(test_hash_matches_model_for_empty_tail_word_and_word_plus_tail),
+    SS_TEST(test_hash_matches_model_for_every_tail_length),
     SS_TEST(test_hash_words_read_little_endian),
     SS_TEST(test_hash_chained_strings_stay_apart),
     SS_TEST(test_hash_reads_only_n_bytes),

@@ -4,6 +4,7 @@
  * (Q.713), TCAP (Q.773), MAP (TS 29.002) and the TPDU (TS 23.040). The
  * builder only lays bytes out; every field value is chosen in the test. */
 #include <CUnit/Basic.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dataplane/core/pipeline.h"
@@ -116,7 +117,13 @@ static struct buf tcap_continue(uint32_t otid, uint32_t dtid, const struct buf *
 
 /* Q.713 §3.4: AI 0x12 = GTI 4, SSN present, route on GT; TT 0; NP 1
  * (E.164) with ES 1 (odd) or 2 (even); NAI 4 (international); BCD digits,
- * first digit in the low nibble, filler 0 when odd. */
+ * first digit in the low nibble, filler 0 when odd. An 'f' in gt is the
+ * nibble 0xF (a filler sent as a digit position). */
+static unsigned bcd_nibble(char c)
+{
+    return c == 'f' ? 0x0fu : (unsigned)(c - '0');
+}
+
 static void sccp_addr(struct buf *f, uint8_t ssn, const char *gt)
 {
     size_t nd = strlen(gt);
@@ -127,7 +134,7 @@ static void sccp_addr(struct buf *f, uint8_t ssn, const char *gt)
     put8(f, nd % 2 ? 0x11 : 0x12);
     put8(f, 0x04);
     for (size_t i = 0; i < nd; i += 2)
-        put8(f, (unsigned)(gt[i] - '0') | (i + 1 < nd ? (unsigned)(gt[i + 1] - '0') << 4 : 0));
+        put8(f, bcd_nibble(gt[i]) | (i + 1 < nd ? bcd_nibble(gt[i + 1]) << 4 : 0));
 }
 
 struct party {
@@ -395,13 +402,18 @@ static uint64_t errors(const struct ss_stats *st)
 }
 
 /* MSC -> SMSC over M3UA: TC-BEGIN, shortMsgMO-RelayContext-v3 (ac 21). */
-static struct buf mo_frame(void)
+static struct buf mo_frame_between(struct party called, struct party calling)
 {
     struct buf comps = invoke(1, 46, mo_arg, sizeof mo_arg);
     struct buf tcap = tcap_begin(0x11223344, 21, 3, &comps);
-    struct buf sccp = sccp_udt(SMSC, MSC, &tcap);
+    struct buf sccp = sccp_udt(called, calling, &tcap);
     struct buf m3ua = m3ua_data(1001, 2002, &sccp);
     return one_chunk_frame(2905, 100, SS_PPID_M3UA, &m3ua);
+}
+
+static struct buf mo_frame(void)
+{
+    return mo_frame_between(SMSC, MSC);
 }
 
 static void test_pipeline_mo_forward_sm_v3_ucs2_record(void)
@@ -427,8 +439,11 @@ static void test_pipeline_mo_forward_sm_v3_ucs2_record(void)
     CU_ASSERT_EQUAL(sm->text_len, strlen(MO_TEXT));
     CU_ASSERT_EQUAL(sm->opc, 1001);
     CU_ASSERT_EQUAL(sm->dpc, 2002);
-    CU_ASSERT_STRING_EQUAL(sm->calling_gt, "447700900555");
-    CU_ASSERT_STRING_EQUAL(sm->called_gt, "447700900001");
+    char gt[SS_DIGITS_MAX + 1];
+    ss_sm_gt_digits(&sm->calling_gt, gt);
+    CU_ASSERT_STRING_EQUAL(gt, "447700900555");
+    ss_sm_gt_digits(&sm->called_gt, gt);
+    CU_ASSERT_STRING_EQUAL(gt, "447700900001");
     CU_ASSERT_EQUAL(sm->ts_ns, T0);
     CU_ASSERT_EQUAL(sm->frames.n, 1);
     CU_ASSERT_EQUAL(sm->frames.id[0], 1);
@@ -644,9 +659,43 @@ static void test_pipeline_parse_seconds(void)
     CU_ASSERT_EQUAL(ns, 7);
 }
 
+/* The record keeps the GT octets and converts them when asked: an odd
+ * count drops the filler nibble, and a GT of 21 octets (more than the
+ * record keeps) whose 40 digits end in a filler octet reads as those 40
+ * digits, as the SCCP decoder accepted it. */
+static void test_pipeline_record_gt_odd_and_filler_ended_long(void)
+{
+    static const char forty[] = "1234567890123456789012345678901234567890";
+    char long_gt[sizeof forty + 2], gt[SS_DIGITS_MAX + 1];
+    snprintf(long_gt, sizeof long_gt, "%sff", forty);
+    const struct party odd = {8, "4477009005551"};
+    const struct party longer = {6, long_gt};
+
+    fresh();
+    struct buf f = mo_frame_between(odd, longer);
+    feed(&f, 0, 1);
+    CU_ASSERT_EQUAL_FATAL(ngot, 1);
+    ss_sm_gt_digits(&got[0].called_gt, gt);
+    CU_ASSERT_STRING_EQUAL(gt, "4477009005551");
+    ss_sm_gt_digits(&got[0].calling_gt, gt);
+    CU_ASSERT_STRING_EQUAL(gt, forty);
+    CU_ASSERT_EQUAL(errors(ss_pipeline_stats(pl)), 0);
+}
+
+/* A record without a GT (zeroed) reads as "". */
+static void test_pipeline_record_without_gt_is_empty(void)
+{
+    struct ss_sm_gt none = {0};
+    char gt[SS_DIGITS_MAX + 1] = "x";
+    ss_sm_gt_digits(&none, gt);
+    CU_ASSERT_STRING_EQUAL(gt, "");
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_pipeline_parse_seconds),
     SS_TEST(test_pipeline_mo_forward_sm_v3_ucs2_record),
+    SS_TEST(test_pipeline_record_gt_odd_and_filler_ended_long),
+    SS_TEST(test_pipeline_record_without_gt_is_empty),
     SS_TEST(test_pipeline_mt_forward_sm_v2_m2pa_two_xudt_segments),
     SS_TEST(test_pipeline_concat_second_part_first_joins),
     SS_TEST(test_pipeline_dialogue_only_begin_then_continue_is_v3),

@@ -93,8 +93,8 @@ static void test_ip_v4_header_truncated(void)
     uint8_t f[24] = {0};
     struct ss_ip ip;
     v4_make(f, 0x45, 20, 0);
-    CU_ASSERT_EQUAL(ss_ip_decode(f, 19, 0x0800, &ip), SS_TRUNCATED);
-    CU_ASSERT_EQUAL(ss_ip_decode(f, 0, 0x0800, &ip), SS_TRUNCATED);
+    for (size_t n = 0; n < 20; n++)
+        CU_ASSERT_EQUAL(ss_ip_decode(f, n, 0x0800, &ip), SS_TRUNCATED);
 }
 
 static void test_ip_v4_more_fragments_or_offset_is_fragment(void)
@@ -161,6 +161,8 @@ static void test_ip_v6_sctp_payload_trimmed_to_payload_length(void)
     CU_ASSERT_PTR_EQUAL(ip.dst, f + 24);
     CU_ASSERT_PTR_EQUAL(ip.payload, f + 40);
     CU_ASSERT_EQUAL(ip.len, 3);
+    for (size_t n = 0; n < 40; n++) /* each cut inside the fixed header */
+        CU_ASSERT_EQUAL(ss_ip_decode(f, n, 0x86dd, &ip), SS_TRUNCATED);
 }
 
 static void test_ip_v6_extension_headers_walked(void)

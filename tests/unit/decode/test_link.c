@@ -91,12 +91,15 @@ static void test_link_three_vlan_tags_too_deep(void)
     CU_ASSERT_EQUAL(ss_link_decode(f, sizeof(f), SS_LINK_ETHERNET, &l), SS_TOO_DEEP);
 }
 
+/* The header is checked whole: every cut inside it is truncated. */
 static void test_link_ethernet_truncated_header(void)
 {
-    const uint8_t f[] = {ETH_MACS, 0x08}; /* ethertype cut after one byte */
+    const uint8_t f[] = {ETH_MACS, 0x08, 0x00};
     struct ss_link l;
-    CU_ASSERT_EQUAL(ss_link_decode(f, sizeof(f), SS_LINK_ETHERNET, &l), SS_TRUNCATED);
-    CU_ASSERT_EQUAL(ss_link_decode(f, 0, SS_LINK_ETHERNET, &l), SS_TRUNCATED);
+    for (size_t n = 0; n < sizeof(f); n++)
+        CU_ASSERT_EQUAL(ss_link_decode(f, n, SS_LINK_ETHERNET, &l), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_link_decode(f, sizeof(f), SS_LINK_ETHERNET, &l), SS_OK);
+    CU_ASSERT_EQUAL(l.len, 0);
 }
 
 static void test_link_vlan_tag_truncated(void)
@@ -105,10 +108,14 @@ static void test_link_vlan_tag_truncated(void)
         ETH_MACS,
         0x81, 0x00, /* TPID 802.1Q */
         0x00, 0x64, /* TCI */
-        0x08,       /* inner type cut short */
+        0x08, 0x00, /* inner type */
     };
     struct ss_link l;
-    CU_ASSERT_EQUAL(ss_link_decode(f, sizeof(f), SS_LINK_ETHERNET, &l), SS_TRUNCATED);
+    for (size_t n = 14; n < sizeof(f); n++) /* each cut inside the tag */
+        CU_ASSERT_EQUAL(ss_link_decode(f, n, SS_LINK_ETHERNET, &l), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(ss_link_decode(f, sizeof(f), SS_LINK_ETHERNET, &l), SS_OK);
+    CU_ASSERT_EQUAL(l.vlan[0], 100);
+    CU_ASSERT_EQUAL(l.ethertype, 0x0800);
 }
 
 static void test_link_sll_v1_protocol_at_offset_14(void)
@@ -126,7 +133,8 @@ static void test_link_sll_v1_protocol_at_offset_14(void)
     CU_ASSERT_EQUAL(l.ethertype, 0x0800);
     CU_ASSERT_PTR_EQUAL(l.payload, f + 16);
     CU_ASSERT_EQUAL(l.len, 1);
-    CU_ASSERT_EQUAL(ss_link_decode(f, 15, SS_LINK_LINUX_SLL, &l), SS_TRUNCATED);
+    for (size_t n = 0; n < 16; n++)
+        CU_ASSERT_EQUAL(ss_link_decode(f, n, SS_LINK_LINUX_SLL, &l), SS_TRUNCATED);
 }
 
 static void test_link_sll_v2_protocol_at_offset_0(void)
@@ -146,7 +154,8 @@ static void test_link_sll_v2_protocol_at_offset_0(void)
     CU_ASSERT_EQUAL(l.ethertype, 0x86dd);
     CU_ASSERT_PTR_EQUAL(l.payload, f + 20);
     CU_ASSERT_EQUAL(l.len, 2);
-    CU_ASSERT_EQUAL(ss_link_decode(f, 19, SS_LINK_LINUX_SLL2, &l), SS_TRUNCATED);
+    for (size_t n = 0; n < 20; n++)
+        CU_ASSERT_EQUAL(ss_link_decode(f, n, SS_LINK_LINUX_SLL2, &l), SS_TRUNCATED);
 }
 
 static void test_link_sll_vlan_protocol_walks_tag(void)

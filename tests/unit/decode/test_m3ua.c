@@ -132,8 +132,8 @@ static void test_m3ua_header_truncated(void)
 {
     const uint8_t f[] = {0x01, 0x00, 0x03, 0x04, 0x00, 0x00, 0x00, 0x08};
     struct ss_m3ua m;
-    CU_ASSERT_EQUAL(ss_m3ua_decode(f, 7, &m), SS_TRUNCATED);
-    CU_ASSERT_EQUAL(ss_m3ua_decode(f, 0, &m), SS_TRUNCATED);
+    for (size_t n = 0; n < sizeof(f); n++)
+        CU_ASSERT_EQUAL(ss_m3ua_decode(f, n, &m), SS_TRUNCATED);
 }
 
 static void test_m3ua_message_length_below_header_bad_length(void)
@@ -203,6 +203,18 @@ static void test_m3ua_protocol_data_without_user_data_bad_length(void)
         0x02, 0x10, 0x00, 0x10,                         /* Protocol Data, length 16 */
         0x00, 0x00, 0x01, 0x2c, 0x00, 0x00, 0x00, 0xc8, /* OPC, DPC */
         0x03, 0x02, 0x00, 0x0b,                         /* SI NI MP SLS, no data */
+    };
+    struct ss_m3ua m;
+    CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_BAD_LENGTH);
+}
+
+static void test_m3ua_protocol_data_label_cut_bad_length(void)
+{
+    const uint8_t f[] = {
+        0x01, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x17, /* length 23 */
+        0x02, 0x10, 0x00, 0x0f,                         /* Protocol Data, length 15 */
+        0x00, 0x00, 0x01, 0x2c, 0x00, 0x00, 0x00, 0xc8, /* OPC, DPC */
+        0x03, 0x02, 0x00,                               /* SI NI MP, SLS cut */
     };
     struct ss_m3ua m;
     CU_ASSERT_EQUAL(ss_m3ua_decode(f, sizeof(f), &m), SS_BAD_LENGTH);
@@ -312,6 +324,7 @@ static const struct ss_test tests[] = {
     SS_TEST(test_m3ua_param_length_beyond_message_truncated),
     SS_TEST(test_m3ua_fixed_size_param_wrong_length_bad_length),
     SS_TEST(test_m3ua_protocol_data_without_user_data_bad_length),
+    SS_TEST(test_m3ua_protocol_data_label_cut_bad_length),
     SS_TEST(test_m3ua_duplicate_protocol_data_bad_value),
     SS_TEST(test_m3ua_ethernet_frame_end_to_end),
 };

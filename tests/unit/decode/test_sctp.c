@@ -28,7 +28,8 @@ static void test_sctp_common_header_truncated(void)
 {
     const uint8_t f[] = {COMMON_HDR};
     struct ss_sctp s;
-    CU_ASSERT_EQUAL(ss_sctp_decode(f, 11, &s), SS_TRUNCATED);
+    for (size_t n = 0; n < 12; n++)
+        CU_ASSERT_EQUAL(ss_sctp_decode(f, n, &s), SS_TRUNCATED);
     CU_ASSERT_EQUAL(ss_sctp_decode(f, 12, &s), SS_OK);
     CU_ASSERT_EQUAL(s.len, 0);
 }
