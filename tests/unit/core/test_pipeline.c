@@ -115,6 +115,17 @@ static struct buf tcap_continue(uint32_t otid, uint32_t dtid, const struct buf *
     return out;
 }
 
+/* TC-END (tag 0x64): dtid of the peer, components. */
+static struct buf tcap_end(uint32_t dtid, const struct buf *comps)
+{
+    struct buf in = {.n = 0}, out = {.n = 0};
+    put16(&in, 0x4904);
+    put32(&in, dtid);
+    put(&in, comps->b, comps->n);
+    tlv(&out, 0x64, &in);
+    return out;
+}
+
 /* Q.713 §3.4: AI 0x12 = GTI 4, SSN present, route on GT; TT 0; NP 1
  * (E.164) with ES 1 (odd) or 2 (even); NAI 4 (international); BCD digits,
  * first digit in the low nibble, filler 0 when odd. An 'f' in gt is the
@@ -571,6 +582,104 @@ static void test_pipeline_dialogue_only_begin_then_continue_is_v3(void)
     CU_ASSERT_EQUAL(errors(st), 0);
 }
 
+/* A TC-END carrying two forwardSM invokes after a dialogue-only TC-BEGIN
+ * gives both parts the BEGIN's v3, and the END forgets the dialogue, so
+ * a later TC-CONTINUE under the same id finds none. */
+static void test_pipeline_end_with_two_parts_both_v3_then_forgotten(void)
+{
+    fresh();
+    struct buf tb = tcap_begin(0x0000beef, 21, 3, NULL);
+    struct buf sb = sccp_udt(SMSC, MSC, &tb);
+    struct buf mb = m3ua_data(1001, 2002, &sb);
+    struct buf fb = one_chunk_frame(2905, 1, SS_PPID_M3UA, &mb);
+    struct buf one = invoke(1, 46, mo_arg, sizeof mo_arg);
+    struct buf two = invoke(2, 46, mo_arg, sizeof mo_arg);
+    /* Both Invokes in one component portion: the contents of each
+     * (after the tag and a short or 0x81 length). */
+    struct buf inner = {.n = 0}, comps = {.n = 0};
+    size_t hdr = one.b[1] == 0x81 ? 3 : 2;
+    put(&inner, one.b + hdr, one.n - hdr);
+    put(&inner, two.b + hdr, two.n - hdr);
+    tlv(&comps, 0x6c, &inner);
+    struct buf te = tcap_end(0x0000beef, &comps);
+    struct buf se = sccp_udt(MSC, SMSC, &te);
+    struct buf me = m3ua_data(2002, 1001, &se);
+    struct buf fe = one_chunk_frame(2905, 2, SS_PPID_M3UA, &me);
+    struct buf single = invoke(1, 46, mo_arg, sizeof mo_arg);
+    struct buf tc = tcap_continue(0x0000beef, 0x00005a5a, &single);
+    struct buf sc = sccp_udt(SMSC, MSC, &tc);
+    struct buf mc = m3ua_data(1001, 2002, &sc);
+    struct buf fc = one_chunk_frame(2905, 3, SS_PPID_M3UA, &mc);
+    feed(&fb, 0, 41);
+    feed(&fe, 10, 42);
+    CU_ASSERT_EQUAL_FATAL(ngot, 2);
+    CU_ASSERT_EQUAL(got[0].map_version, 3);
+    CU_ASSERT_EQUAL(got[1].map_version, 3);
+    feed(&fc, 20, 43);
+    CU_ASSERT_EQUAL_FATAL(ngot, 3);
+    CU_ASSERT_EQUAL(got[2].map_version, 0);
+    const struct ss_stats *st = ss_pipeline_stats(pl);
+    CU_ASSERT_EQUAL(st->tcap_end, 1);
+    CU_ASSERT_EQUAL(st->tcap_components, 3);
+    CU_ASSERT_EQUAL(st->map_invoke[46], 3);
+    CU_ASSERT_EQUAL(errors(st), 0);
+}
+
+/* A forwardSM in its own TC-BEGIN (otid) from MSC to SMSC, TSN tsn. */
+static struct buf arg_frame(const uint8_t *arg, size_t n, uint32_t otid, uint32_t tsn)
+{
+    struct buf comps = invoke(1, 46, arg, n);
+    struct buf tcap = tcap_begin(otid, 21, 3, &comps);
+    struct buf sccp = sccp_udt(SMSC, MSC, &tcap);
+    struct buf m3ua = m3ua_data(1001, 2002, &sccp);
+    return one_chunk_frame(2905, tsn, SS_PPID_M3UA, &m3ua);
+}
+
+/* A record's addresses come from its own message only (records are built
+ * in one buffer): after an MO with an MSISDN and an MT with an IMSI, an MO
+ * with noSM-RP-OA [5] has no sender and an MT to an LMSI [1] no IMSI
+ * (TS 29.002 §7.6.8.1, §7.6.8.2). */
+static void test_pipeline_absent_addresses_are_empty_after_present_ones(void)
+{
+    fresh();
+    /* mo_arg with its SM-RP-OA (octets 11..19) replaced by 85 00. */
+    struct buf mo_no_oa = {.n = 0};
+    put8(&mo_no_oa, 0x30);
+    put8(&mo_no_oa, 9 + 2 + 23);
+    put(&mo_no_oa, mo_arg + 2, 9);
+    put16(&mo_no_oa, 0x8500);
+    put(&mo_no_oa, mo_arg + 20, 23);
+    /* mt_arg with its SM-RP-DA (octets 2..11) replaced by LMSI 0a0b0c0d. */
+    struct buf mt_lmsi = {.n = 0};
+    put8(&mt_lmsi, 0x30);
+    put8(&mt_lmsi, 6 + 9 + 26);
+    put16(&mt_lmsi, 0x8104);
+    put32(&mt_lmsi, 0x0a0b0c0d);
+    put(&mt_lmsi, mt_arg + 12, 9 + 26);
+    struct buf f1 = arg_frame(mo_arg, sizeof mo_arg, 0x51, 1);
+    struct buf f2 = arg_frame(mt_arg, sizeof mt_arg, 0x52, 2);
+    struct buf f3 = arg_frame(mo_no_oa.b, mo_no_oa.n, 0x53, 3);
+    struct buf f4 = arg_frame(mt_lmsi.b, mt_lmsi.n, 0x54, 4);
+    feed(&f1, 0, 51);
+    feed(&f2, 1, 52);
+    feed(&f3, 2, 53);
+    feed(&f4, 3, 54);
+    CU_ASSERT_EQUAL_FATAL(ngot, 4);
+    CU_ASSERT_STRING_EQUAL(got[0].sender, "447700900123");
+    CU_ASSERT_STRING_EQUAL(got[1].imsi, "001019876543210");
+    CU_ASSERT_EQUAL(got[2].dir, SS_DIR_MO);
+    CU_ASSERT_STRING_EQUAL(got[2].sender, "");
+    CU_ASSERT_TRUE(got[2].has_smsc);
+    CU_ASSERT_STRING_EQUAL(got[2].smsc, "447700900001");
+    CU_ASSERT_STRING_EQUAL(got[2].recipient, "447700900999");
+    CU_ASSERT_EQUAL(got[3].dir, SS_DIR_MT);
+    CU_ASSERT_FALSE(got[3].has_imsi);
+    CU_ASSERT_STRING_EQUAL(got[3].imsi, "");
+    CU_ASSERT_STRING_EQUAL(got[3].sender, "447700900777");
+    CU_ASSERT_STRING_EQUAL(got[3].smsc, "447700900001");
+    CU_ASSERT_EQUAL(errors(ss_pipeline_stats(pl)), 0);
+}
+
 /* Q.713 §5.3: called and calling SSN 1 is SCCP management; its data (an
  * SST for SSN 8 at PC 1234) is not TCAP and must not reach the decoder. */
 static void test_pipeline_sccp_management_counted_not_tcap(void)
@@ -699,6 +808,8 @@ static const struct ss_test tests[] = {
     SS_TEST(test_pipeline_mt_forward_sm_v2_m2pa_two_xudt_segments),
     SS_TEST(test_pipeline_concat_second_part_first_joins),
     SS_TEST(test_pipeline_dialogue_only_begin_then_continue_is_v3),
+    SS_TEST(test_pipeline_end_with_two_parts_both_v3_then_forgotten),
+    SS_TEST(test_pipeline_absent_addresses_are_empty_after_present_ones),
     SS_TEST(test_pipeline_sccp_management_counted_not_tcap),
     SS_TEST(test_pipeline_truncated_frame_counted_no_record),
     SS_TEST(test_pipeline_sctp_fragments_reassemble_with_both_frames),
