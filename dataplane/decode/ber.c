@@ -93,10 +93,13 @@ static enum ss_result ber_header(const uint8_t *p, size_t len, struct ss_ber *ou
  * in one pass: a nested indefinite element is entered (open counts those
  * whose end-of-contents is still ahead) rather than read on its own. Its
  * contents end by len as ours do, so the pass makes the tests, and meets
- * the first error, that reading each nested element whole would. */
-static enum ss_result ber_indefinite_len(const uint8_t *p, size_t len, size_t *n)
+ * the first error, that reading each nested element whole would. Each
+ * nested indefinite element closed is recorded in m (when not NULL and
+ * there is room): where its contents start and their length. */
+static enum ss_result ber_indefinite_len(const uint8_t *p, size_t len, size_t *n,
+                                         struct ss_ber_memo *m)
 {
-    size_t off = 0;
+    size_t off = 0, start[SS_BER_MAX_DEPTH];
     unsigned open = 0;
 
     while (len - off >= 2) {
@@ -115,6 +118,11 @@ static enum ss_result ber_indefinite_len(const uint8_t *p, size_t len, size_t *n
                 return SS_OK;
             }
             open--;
+            if (m && m->n < SS_BER_MEMO_MAX) {
+                m->e[m->n].val = p + start[open];
+                m->e[m->n].len = off - start[open];
+                m->n++;
+            }
             off += 2;
             continue;
         }
@@ -133,8 +141,8 @@ static enum ss_result ber_indefinite_len(const uint8_t *p, size_t len, size_t *n
                     return SS_BAD_LENGTH;
                 if (open + 1 >= SS_BER_MAX_DEPTH)
                     return SS_TOO_DEEP;
-                open++;
                 off += hdr;
+                start[open++] = off;
                 continue;
             }
         }
@@ -145,7 +153,8 @@ static enum ss_result ber_indefinite_len(const uint8_t *p, size_t len, size_t *n
     return SS_TRUNCATED;
 }
 
-static enum ss_result ber_read_general(const uint8_t *p, size_t len, struct ss_ber *out)
+static enum ss_result ber_read_general(const uint8_t *p, size_t len, struct ss_ber *out,
+                                       struct ss_ber_memo *m)
 {
     size_t hdr, n;
     bool indefinite;
@@ -164,7 +173,7 @@ static enum ss_result ber_read_general(const uint8_t *p, size_t len, struct ss_b
     /* §8.1.3.2 a: only constructed encodings may use the indefinite form. */
     if (!ss_ber_constructed(out))
         return SS_BAD_LENGTH;
-    rc = ber_indefinite_len(out->val, len - hdr, &n);
+    rc = ber_indefinite_len(out->val, len - hdr, &n, m);
     if (rc != SS_OK)
         return rc;
     out->len = n;
@@ -172,12 +181,13 @@ static enum ss_result ber_read_general(const uint8_t *p, size_t len, struct ss_b
     return SS_OK;
 }
 
-enum ss_result ss_ber_read(const uint8_t *p, size_t len, struct ss_ber *out)
+enum ss_result ss_ber_read_record(const uint8_t *p, size_t len, struct ss_ber *out,
+                                  struct ss_ber_memo *m)
 {
     size_t hdr = ber_common_header(p, len);
 
     if (hdr == 0)
-        return ber_read_general(p, len, out);
+        return ber_read_general(p, len, out, m);
     size_t n = p[hdr - 1];
     out->id = p[0];
     out->tag = p[0] & 0x1f;
@@ -187,6 +197,34 @@ enum ss_result ss_ber_read(const uint8_t *p, size_t len, struct ss_ber *out)
     out->len = n;
     out->total = hdr + n;
     return SS_OK;
+}
+
+enum ss_result ss_ber_read(const uint8_t *p, size_t len, struct ss_ber *out)
+{
+    return ss_ber_read_record(p, len, out, NULL);
+}
+
+/* The walk of contents starting at val depends on the octets from val
+ * up to their end-of-contents only, once len leaves room for them, and
+ * is never deeper than the walk that recorded them: it would find the
+ * same length. The element must be constructed (§8.1.3.2 a), as the
+ * general path checks before walking. */
+enum ss_result ss_ber_read_known(const uint8_t *p, size_t len, struct ss_ber *out,
+                                 const struct ss_ber_memo *m)
+{
+    if (m && len >= 4 && p[1] == 0x80 && (p[0] & 0x20) && (p[0] & 0x1f) != 0x1f) {
+        for (unsigned i = 0; i < m->n; i++) {
+            if (m->e[i].val != p + 2 || m->e[i].len > len - 4)
+                continue;
+            out->id = p[0];
+            out->tag = p[0] & 0x1f;
+            out->val = p + 2;
+            out->len = m->e[i].len;
+            out->total = m->e[i].len + 4;
+            return SS_OK;
+        }
+    }
+    return ss_ber_read_record(p, len, out, NULL);
 }
 
 /* X.690 §8.3: two's complement, most significant octet first. */

@@ -40,6 +40,36 @@ static inline bool ss_ber_constructed(const struct ss_ber *e)
  * find the matching end-of-contents (SS_TOO_DEEP past SS_BER_MAX_DEPTH). */
 enum ss_result ss_ber_read(const uint8_t *p, size_t len, struct ss_ber *out);
 
+/* Room for the nested indefinite elements of one TCAP message: message,
+ * dialogue portion (4 levels), component portion, component, parameter. */
+#define SS_BER_MEMO_MAX 8
+
+/* The contents lengths of the indefinite-length elements nested in one
+ * walk, keyed by where their contents start. The length found for
+ * contents starting at val depends on the octets from val alone (the
+ * walk stops at their end-of-contents, and a nested walk is never deeper
+ * than the enclosing one), so a later read of an element whose contents
+ * start there takes it instead of walking them again (a TCAP message in
+ * indefinite form was otherwise walked once per level: message, component
+ * portion, component, parameter). Only n needs initialising (to 0). */
+struct ss_ber_memo {
+    unsigned n;
+    struct {
+        const uint8_t *val;
+        size_t len;
+    } e[SS_BER_MEMO_MAX];
+};
+
+/* ss_ber_read that records in m the nested indefinite elements its walk
+ * finds (as many as fit; m->n counts them). */
+enum ss_result ss_ber_read_record(const uint8_t *p, size_t len, struct ss_ber *out,
+                                  struct ss_ber_memo *m);
+
+/* ss_ber_read that takes an indefinite element's contents length from m
+ * when m knows where they start; the same results. m may be NULL. */
+enum ss_result ss_ber_read_known(const uint8_t *p, size_t len, struct ss_ber *out,
+                                 const struct ss_ber_memo *m);
+
 /* The header length of the element at p[0..len) when it has a low tag
  * number and a short or one-octet long-form (0x81) definite length and
  * its contents fit, *n then the contents length (ss_ber_read reads the
@@ -66,17 +96,30 @@ static inline size_t ss_ber_header(const uint8_t *p, size_t len, size_t *n)
  * that does not fit, takes ss_ber_read, so the results are the same.
  * (Taking the one-octet long form here as well, as ss_ber_header does,
  * measured more instructions in all, twice: the larger inline body at
- * each call site.) */
-static inline enum ss_result ss_ber_read_short(const uint8_t *p, size_t len, struct ss_ber *out)
+ * each call site.) ss_ber_short is that form alone: true when it read it. */
+static inline bool ss_ber_short(const uint8_t *p, size_t len, struct ss_ber *out)
 {
     if (len < 2 || (p[0] & 0x1f) == 0x1f || p[1] >= 0x80 || p[1] > len - 2)
-        return ss_ber_read(p, len, out);
+        return false;
     out->val = p + 2;
     out->len = p[1];
     out->total = 2 + (size_t)p[1];
     out->tag = p[0] & 0x1f;
     out->id = p[0];
-    return SS_OK;
+    return true;
+}
+
+static inline enum ss_result ss_ber_read_short(const uint8_t *p, size_t len, struct ss_ber *out)
+{
+    return ss_ber_short(p, len, out) ? SS_OK : ss_ber_read(p, len, out);
+}
+
+/* ss_ber_read_short falling back to ss_ber_read_known. */
+static inline enum ss_result ss_ber_read_short_known(const uint8_t *p, size_t len,
+                                                     struct ss_ber *out,
+                                                     const struct ss_ber_memo *m)
+{
+    return ss_ber_short(p, len, out) ? SS_OK : ss_ber_read_known(p, len, out, m);
 }
 
 /* Unsigned / two's-complement integer contents of 1..4 octets. */

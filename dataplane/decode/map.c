@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <string.h>
 
 #include "dataplane/decode/ber.h"
@@ -56,8 +57,10 @@ static enum ss_result map_lmsi(const struct ss_ber *e, struct ss_map_addr *a)
 }
 
 /* One SM-RP-DA or SM-RP-OA CHOICE alternative; is_da picks which tags are
- * allowed (TS 29.002 §7.6.8.1, .2). */
-static enum ss_result map_sm_rp_addr(const struct ss_ber *e, bool is_da, struct ss_map_addr *a)
+ * allowed (TS 29.002 §7.6.8.1, .2). Inlined: out of line it cost about
+ * 0.7 M instructions more on 22,831 parts. */
+static inline __attribute__((always_inline)) enum ss_result
+map_sm_rp_addr(const struct ss_ber *e, bool is_da, struct ss_map_addr *a)
 {
     switch (e->id) {
     case TAG_DA_IMSI:
@@ -133,6 +136,60 @@ static enum ss_result map_sm_field(unsigned i, const struct ss_ber *e, struct ss
     }
 }
 
+/* The argument in indefinite form (TCAP peers that use it for the
+ * component use it here too) with every field of a low tag number and a
+ * definite length, short or 0x81: the fields are decoded as the contents
+ * are walked to their end-of-contents, rather than walked once to find it
+ * and again to decode them. The general walk skips such fields by the
+ * same tests and ends at the same end-of-contents, and the general loop
+ * then reads the same fields from the same octets; so when this reaches
+ * the end-of-contents after SM-RP-UI with every field accepted, the
+ * general path would have accepted the same fields: true. False for any
+ * other shape or any error (the fields are then partly set), which the
+ * general path decodes over again to report it as it would. */
+static bool map_sm_indefinite(const uint8_t *param, size_t len, struct ss_map_sm *out)
+{
+    const uint8_t *p = param + 2;
+    size_t left = len - 2;
+
+    if (param[0] != TAG_SEQUENCE)
+        return false;
+    for (unsigned i = 0;; i++) {
+        size_t n, hdr;
+        if (left < 2)
+            return false;
+        if ((p[0] | p[1]) == 0)
+            return i >= MAP_SM_MANDATORY;
+        if (!(hdr = ss_ber_header(p, left, &n)))
+            return false;
+        struct ss_ber e = {
+            .val = p + hdr, .len = n, .total = hdr + n, .tag = p[0] & 0x1fu, .id = p[0]};
+        if (map_sm_field(i, &e, out) != SS_OK)
+            return false;
+        p += e.total;
+        left -= e.total;
+    }
+}
+
+/* memset(out, 0, sizeof *out) member by member: GCC expands a memset of
+ * the whole struct as rep stos, which valgrind counts an instruction per
+ * 8 bytes (20) and CPUs start slowly, where each member here is a few
+ * vector or scalar stores. */
+static void map_sm_clear(struct ss_map_sm *out)
+{
+    /* Every member of struct ss_map_sm (map.h), imsi the last. */
+    _Static_assert(sizeof(struct ss_map_sm) - offsetof(struct ss_map_sm, imsi) - sizeof(out->imsi) <
+                       _Alignof(struct ss_map_sm),
+                   "map_sm_clear clears every member");
+    out->da = (struct ss_map_addr){0};
+    out->oa = (struct ss_map_addr){0};
+    out->ui = NULL;
+    out->ui_len = 0;
+    out->more_messages = false;
+    out->has_imsi = false;
+    memset(out->imsi, 0, sizeof out->imsi);
+}
+
 enum ss_result ss_map_sm_decode(const uint8_t *param, size_t len, struct ss_map_sm *out)
 {
     /* TS 29.002 §17.7.5 ForwardSM-Arg / MO-ForwardSM-Arg / MT-ForwardSM-Arg:
@@ -140,9 +197,16 @@ enum ss_result ss_map_sm_decode(const uint8_t *param, size_t len, struct ss_map_
     struct ss_ber seq, e;
     enum ss_result r;
 
-    memset(out, 0, sizeof *out);
-    if ((r = ss_ber_read_short(param, len, &seq)) != SS_OK)
-        return r;
+    map_sm_clear(out);
+    if (!ss_ber_short(param, len, &seq)) {
+        if (len >= 2 && param[1] == 0x80) {
+            if (map_sm_indefinite(param, len, out))
+                return SS_OK;
+            map_sm_clear(out);
+        }
+        if ((r = ss_ber_read(param, len, &seq)) != SS_OK)
+            return r;
+    }
     if (seq.id != TAG_SEQUENCE)
         return SS_BAD_TAG;
     /* One loop over the fields, so that the element reader is inlined

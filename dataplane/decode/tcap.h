@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dataplane/decode/ber.h"
 #include "dataplane/decode/result.h"
 
 enum {
@@ -41,6 +42,10 @@ struct ss_tcap {
     uint8_t map_ac, map_version;
     const uint8_t *components; /* contents of the component portion */
     size_t components_len;     /* 0 when absent */
+    /* The indefinite-length elements the message's walk met, so that the
+     * component walk reads them without walking them again. Last: the
+     * decode clears only the fields above it and memo.n. */
+    struct ss_ber_memo memo;
 };
 
 struct ss_tcap_component {
@@ -59,6 +64,7 @@ struct ss_tcap_iter {
     const uint8_t *p;
     size_t len;
     size_t off;
+    const struct ss_ber_memo *memo; /* the message's: it must outlive the walk */
 };
 
 enum ss_result ss_tcap_decode(const uint8_t *p, size_t len, struct ss_tcap *out);

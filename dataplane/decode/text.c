@@ -7,8 +7,8 @@ static enum ss_result text_gsm7(const struct ss_tpdu *t, char *out, size_t cap, 
      * boundary, so (7 - udh_bits % 7) % 7 fill bits follow the header and
      * the header counts ceil(udh_bits / 7) septets of TP-UDL. */
     size_t udh_bits = t->udh_len * 8;
-    size_t fill = (7 - udh_bits % 7) % 7;
     size_t udh_sept = (udh_bits + 6) / 7;
+    size_t fill = udh_sept * 7 - udh_bits; /* the same, one division fewer */
 
     if (udh_sept > t->udl || t->udh_len > t->ud_len)
         return SS_BAD_LENGTH;

@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <string.h>
 
 #include "dataplane/decode/bcd.h"
@@ -46,7 +47,11 @@ void ss_tp_dcs_decode(uint8_t dcs, struct ss_tp_dcs *out)
     *out = tp_dcs[dcs];
 }
 
-static enum ss_result tp_addr_read(struct ss_rd *r, struct ss_tp_addr *a)
+/* Inlined, as tp_ud_read: called out of line, the reader they share went
+ * through memory for every octet (about 1.1 M instructions more on
+ * 22,831 parts). */
+static inline __attribute__((always_inline)) enum ss_result tp_addr_read(struct ss_rd *r,
+                                                                         struct ss_tp_addr *a)
 {
     /* TS 23.040 §9.1.2.5: length in semi-octets of the value, then
      * type-of-address (bit 7 set, TON bits 6-4, NPI bits 3-0). */
@@ -146,7 +151,8 @@ static enum ss_result tp_udh_read(struct ss_tpdu *t)
     return SS_OK;
 }
 
-static enum ss_result tp_ud_read(struct ss_rd *r, struct ss_tpdu *t)
+static inline __attribute__((always_inline)) enum ss_result tp_ud_read(struct ss_rd *r,
+                                                                       struct ss_tpdu *t)
 {
     /* TS 23.040 §9.2.3.16: TP-UDL counts septets for uncompressed GSM
      * 7-bit data, octets otherwise. */
@@ -211,6 +217,20 @@ static enum ss_result tp_deliver(struct ss_rd *r, uint8_t o1, struct ss_tpdu *t)
     return tp_ud_read(r, t);
 }
 
+/* memset(t, 0, sizeof *t) in three parts of at most 64 bytes: GCC
+ * expands the whole one as rep stos, an instruction per 8 bytes (16) to
+ * valgrind and slow to start on CPUs, and each part as a few vector
+ * stores. */
+static void tp_clear(struct ss_tpdu *t)
+{
+    _Static_assert(offsetof(struct ss_tpdu, pid) ==
+                       offsetof(struct ss_tpdu, addr) + sizeof(struct ss_tp_addr),
+                   "the three parts cover struct ss_tpdu");
+    memset(t, 0, offsetof(struct ss_tpdu, addr));
+    memset(&t->addr, 0, sizeof t->addr);
+    memset(&t->pid, 0, sizeof *t - offsetof(struct ss_tpdu, pid));
+}
+
 enum ss_result ss_tpdu_decode(const uint8_t *p, size_t len, enum ss_tp_dir dir, struct ss_tpdu *out)
 {
     /* TS 23.040 §9.2.3.1: TP-MTI reads by direction. */
@@ -221,7 +241,7 @@ enum ss_result ss_tpdu_decode(const uint8_t *p, size_t len, enum ss_tp_dir dir, 
     struct ss_rd r;
     uint8_t o1;
 
-    memset(out, 0, sizeof *out);
+    tp_clear(out);
     ss_rd_init(&r, p, len);
     if (!ss_rd_u8(&r, &o1))
         return SS_TRUNCATED;

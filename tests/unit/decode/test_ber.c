@@ -375,7 +375,137 @@ static void test_ber_read_short_values_and_truncation(void)
     CU_ASSERT_EQUAL(ss_ber_read_short(long1, 2, &e), SS_TRUNCATED);
 }
 
+/* The memo of a walk: 30 80 {02 01 05} {30 80 {04 00} 00 00} 00 00 keeps
+ * the inner SEQUENCE (contents at offset 7, 2 octets), and a read of that
+ * SEQUENCE through the memo gives what ss_ber_read gives. */
+static void test_ber_memo_records_nested_and_reads_them(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x30, 0x80, 0x02, 0x01, 0x05,
+        0x30, 0x80, 0x04, 0x00, 0x00, 0x00,
+        0x00, 0x00,
+    };
+    /* clang-format on */
+    struct ss_ber_memo m = {.n = 0};
+    struct ss_ber k;
+    CU_ASSERT_EQUAL_FATAL(ss_ber_read_record(v, sizeof v, &e, &m), SS_OK);
+    CU_ASSERT_EQUAL(e.len, 9);
+    CU_ASSERT_EQUAL(e.total, 13);
+    CU_ASSERT_EQUAL_FATAL(m.n, 1);
+    CU_ASSERT_PTR_EQUAL(m.e[0].val, v + 7);
+    CU_ASSERT_EQUAL(m.e[0].len, 2);
+    CU_ASSERT_EQUAL(ss_ber_read_known(v + 5, sizeof v - 5, &k, &m), SS_OK);
+    CU_ASSERT_PTR_EQUAL(k.val, v + 7);
+    CU_ASSERT_EQUAL(k.len, 2);
+    CU_ASSERT_EQUAL(k.total, 6);
+    CU_ASSERT_EQUAL(k.id, 0x30);
+    CU_ASSERT_EQUAL(k.tag, 0x10);
+    /* A bound that cuts the end-of-contents: the walk's answer. */
+    CU_ASSERT_EQUAL(ss_ber_read_known(v + 5, 5, &k, &m), SS_TRUNCATED);
+    /* No memo, and a definite element: ss_ber_read. */
+    CU_ASSERT_EQUAL(ss_ber_read_known(v + 5, sizeof v - 5, &k, NULL), SS_OK);
+    CU_ASSERT_EQUAL(k.len, 2);
+    CU_ASSERT_EQUAL(ss_ber_read_known(v + 2, sizeof v - 2, &k, &m), SS_OK);
+    CU_ASSERT_EQUAL(k.total, 3);
+}
+
+/* An entry is taken only for a constructed element with a low tag: a
+ * primitive one whose contents start at a recorded place is refused as
+ * the walk refuses it, a high tag number is walked. */
+static void test_ber_memo_only_constructed_low_tags(void)
+{
+    static const uint8_t prim[] = {0x04, 0x80, 0x05, 0x00, 0x00, 0x00};
+    static const uint8_t high[] = {0x3f, 0x05, 0x80, 0x05, 0x00, 0x00, 0x00};
+    struct ss_ber_memo m = {.n = 1};
+    m.e[0].val = prim + 2;
+    m.e[0].len = 2;
+    CU_ASSERT_EQUAL(ss_ber_read_known(prim, sizeof prim, &e, &m), SS_BAD_LENGTH);
+    m.e[0].val = high + 3; /* not looked up: the 3-octet header is walked */
+    m.e[0].len = 1;
+    CU_ASSERT_EQUAL(ss_ber_read_known(high, sizeof high, &e, &m), SS_OK);
+    CU_ASSERT_EQUAL(e.len, 2);
+    CU_ASSERT_EQUAL(e.total, 7);
+}
+
+/* More nested elements than the memo holds: the innermost (closed first)
+ * are kept, and reads of the others walk, all as ss_ber_read. */
+static void test_ber_memo_full_and_depth_bound(void)
+{
+    uint8_t v[4 * SS_BER_MAX_DEPTH];
+    size_t n = nest(v, SS_BER_MAX_DEPTH);
+    struct ss_ber_memo m = {.n = 0};
+    struct ss_ber k;
+    CU_ASSERT_EQUAL_FATAL(ss_ber_read_record(v, n, &e, &m), SS_OK);
+    CU_ASSERT_EQUAL(m.n, SS_BER_MEMO_MAX);
+    CU_ASSERT_PTR_EQUAL(m.e[0].val, v + 2 * SS_BER_MAX_DEPTH);
+    CU_ASSERT_EQUAL(m.e[0].len, 0);
+    for (size_t i = 0; i < SS_BER_MAX_DEPTH; i++) {
+        CU_ASSERT_EQUAL(ss_ber_read_known(v + 2 * i, n - 2 * i, &k, &m), SS_OK);
+        CU_ASSERT_EQUAL(ss_ber_read(v + 2 * i, n - 2 * i, &e), SS_OK);
+        CU_ASSERT_EQUAL(k.len, e.len);
+        CU_ASSERT_EQUAL(k.total, n - 4 * i);
+    }
+}
+
+static uint32_t ber_rnd_state = 12345;
+
+static uint32_t ber_rnd(void)
+{
+    ber_rnd_state = ber_rnd_state * 1103515245u + 12345u;
+    return ber_rnd_state >> 16;
+}
+
+/* For mutations of a TCAP-like nest of indefinite elements: wherever the
+ * whole walk succeeds, a read through its memo at every offset and bound
+ * gives ss_ber_read's result and element. */
+static void test_ber_memo_reads_equal_walks(void)
+{
+    /* clang-format off */
+    static const uint8_t base[] = {
+        0x62, 0x80, 0x48, 0x01, 0x01,
+        0x6b, 0x80, 0x28, 0x80, 0x06, 0x01, 0x00, 0xa0, 0x80, 0x60, 0x80,
+        0xa1, 0x80, 0x06, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x6c, 0x80, 0xa1, 0x80, 0x02, 0x01, 0x01, 0x02, 0x01, 0x2e,
+        0x30, 0x80, 0x84, 0x81, 0x01, 0x91, 0x04, 0x01, 0xaa, 0x00, 0x00,
+        0x00, 0x00, 0x00, 0x00,
+        0x00, 0x00,
+    };
+    /* clang-format on */
+    uint8_t v[sizeof base];
+    unsigned ok = 0;
+    for (unsigned round = 0; round < 3000; round++) {
+        memcpy(v, base, sizeof v);
+        for (unsigned k = round ? 1 + ber_rnd() % 3 : 0; k > 0; k--)
+            v[ber_rnd() % sizeof v] = (uint8_t)(ber_rnd() % 4 == 0 ? 0x80 : ber_rnd());
+        struct ss_ber_memo m = {.n = 0};
+        if (ss_ber_read_record(v, sizeof v, &e, &m) != SS_OK)
+            continue;
+        ok++;
+        for (size_t o = 0; o < sizeof v; o++) {
+            for (size_t len = 0; len <= sizeof v - o; len++) {
+                struct ss_ber a, b;
+                enum ss_result ra = ss_ber_read(v + o, len, &a);
+                enum ss_result rb = ss_ber_read_known(v + o, len, &b, &m);
+                CU_ASSERT_EQUAL_FATAL(ra, rb);
+                if (ra != SS_OK)
+                    continue;
+                CU_ASSERT_PTR_EQUAL_FATAL(a.val, b.val);
+                CU_ASSERT_EQUAL_FATAL(a.len, b.len);
+                CU_ASSERT_EQUAL_FATAL(a.total, b.total);
+                CU_ASSERT_EQUAL_FATAL(a.id, b.id);
+                CU_ASSERT_EQUAL_FATAL(a.tag, b.tag);
+            }
+        }
+    }
+    CU_ASSERT(ok > 100);
+}
+
 static const struct ss_test tests[] = {
+    SS_TEST(test_ber_memo_records_nested_and_reads_them),
+    SS_TEST(test_ber_memo_only_constructed_low_tags),
+    SS_TEST(test_ber_memo_full_and_depth_bound),
+    SS_TEST(test_ber_memo_reads_equal_walks),
     SS_TEST(test_ber_read_short_same_as_read),
     SS_TEST(test_ber_read_short_values_and_truncation),
     SS_TEST(test_ber_short_form_primitive),

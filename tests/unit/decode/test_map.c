@@ -373,7 +373,76 @@ static void test_map_mutated_args_stay_in_bounds(void)
     }
 }
 
+/* The indefinite argument decoded as it is walked: a 0x81 field length,
+ * octets after the end-of-contents (outside the argument) ignored. */
+static void test_map_indefinite_long_form_field_and_trailing_octets(void)
+{
+    /* clang-format off */
+    static const uint8_t v[] = {
+        0x30, 0x80,
+        0x84, 0x81, 0x08, SC_8613800100500,
+        0x82, 0x08, MSISDN_8613912345678,
+        0x04, 0x81, 0x16, SUBMIT_22,
+        0x00, 0x00,
+        0x05, 0x00, /* not part of the argument */
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(decode(v, sizeof v), SS_OK);
+    CU_ASSERT_EQUAL(m.da.kind, SS_MAP_ADDR_SC);
+    CU_ASSERT_STRING_EQUAL(m.da.digits, "8613800100500");
+    CU_ASSERT_EQUAL(m.oa.kind, SS_MAP_ADDR_MSISDN);
+    CU_ASSERT_STRING_EQUAL(m.oa.digits, "8613912345678");
+    CU_ASSERT_PTR_EQUAL(m.ui, copy + 2 + 11 + 10 + 3);
+    CU_ASSERT_EQUAL(m.ui_len, 22);
+    CU_ASSERT_FALSE(m.more_messages);
+    CU_ASSERT_FALSE(m.has_imsi);
+}
+
+/* Errors of an indefinite argument come in the general path's order: the
+ * walk to the end-of-contents first, then the fields. */
+static void test_map_indefinite_errors_in_walk_order(void)
+{
+    /* clang-format off */
+    /* A bad DA tag, then a field running past the buffer: truncated. */
+    static const uint8_t bad_then_cut[] = {
+        0x30, 0x80, 0x82, 0x08, MSISDN_8613912345678, 0x04, 0x30, 0x01, 0x00, 0x00,
+    };
+    /* A bad DA tag in a well-formed argument: bad tag. */
+    static const uint8_t bad_tag[] = {
+        0x30, 0x80, 0x82, 0x08, MSISDN_8613912345678,
+        0x82, 0x08, MSISDN_8613912345678, 0x04, 0x16, SUBMIT_22, 0x00, 0x00,
+    };
+    /* End-of-contents before SM-RP-UI: truncated. */
+    static const uint8_t short_arg[] = {
+        0x30, 0x80, 0x84, 0x08, SC_8613800100500, 0x82, 0x08, MSISDN_8613912345678, 0x00, 0x00,
+    };
+    /* No end-of-contents. */
+    static const uint8_t no_eoc[] = {
+        0x30, 0x80, 0x84, 0x08, SC_8613800100500, 0x82, 0x08, MSISDN_8613912345678,
+        0x04, 0x16, SUBMIT_22,
+    };
+    /* An indefinite SET: the walk succeeds, the tag is refused. */
+    static const uint8_t set[] = {
+        0x31, 0x80, 0x84, 0x08, SC_8613800100500, 0x82, 0x08, MSISDN_8613912345678,
+        0x04, 0x16, SUBMIT_22, 0x00, 0x00,
+    };
+    /* clang-format on */
+    CU_ASSERT_EQUAL(decode(bad_then_cut, sizeof bad_then_cut), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(decode(bad_tag, sizeof bad_tag), SS_BAD_TAG);
+    CU_ASSERT_EQUAL(decode(short_arg, sizeof short_arg), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(decode(no_eoc, sizeof no_eoc), SS_TRUNCATED);
+    CU_ASSERT_EQUAL(decode(set, sizeof set), SS_BAD_TAG);
+    for (size_t n = 0; n < sizeof set; n++) {
+        uint8_t w[sizeof set];
+        memcpy(w, set, sizeof w);
+        w[0] = 0x30;
+        CU_ASSERT_NOT_EQUAL(decode(w, n), SS_OK);
+    }
+}
+
 static const struct ss_test tests[] = {
+    SS_TEST(test_map_indefinite_long_form_field_and_trailing_octets),
+    SS_TEST(test_map_indefinite_errors_in_walk_order),
     SS_TEST(test_map_mo_forward_sm_v3),
     SS_TEST(test_map_long_form_addresses_and_truncation),
     SS_TEST(test_map_mo_forward_sm_v3_indefinite_length),

@@ -840,7 +840,41 @@ static void test_tcap_result_last_id_only_and_fallbacks(void)
     CU_ASSERT_EQUAL(ss_tcap_next_component(&it, &c), SS_END);
 }
 
+/* The lengths the message's walk finds serve the component walk of that
+ * message only: the same Begin decoded again at the same address with a
+ * parameter three octets longer (82 01 cc before its end-of-contents)
+ * has its component portion, Invoke and parameter contents where the
+ * first one had them, with other lengths; each must be its own. */
+static void test_tcap_indefinite_lengths_do_not_outlive_their_message(void)
+{
+    static const uint8_t more[] = {0x82, 0x01, 0xcc};
+    uint8_t buf[sizeof begin_indef + sizeof more];
+    const size_t eoc = sizeof begin_indef - 8; /* the parameter's 00 00 */
+
+    memcpy(buf, begin_indef, sizeof begin_indef);
+    assert_begin(buf, sizeof begin_indef);
+    CU_ASSERT_EQUAL(t.components_len, 20); /* a1 80, 3, 3, 10, 00 00 */
+    memcpy(buf, begin_indef, eoc);
+    memcpy(buf + eoc, more, sizeof more);
+    memcpy(buf + eoc + sizeof more, begin_indef + eoc, 8);
+    assert_begin(buf, sizeof buf);
+    CU_ASSERT_EQUAL(t.components_len, 23);
+    ss_tcap_iter_init(&it, &t);
+    CU_ASSERT_EQUAL_FATAL(ss_tcap_next_component(&it, &c), SS_OK);
+    CU_ASSERT_PTR_EQUAL(c.param, buf + eoc - 8);
+    CU_ASSERT_EQUAL(c.param_len, 13); /* 30 80, 9 octets, 00 00 */
+    /* And back to the first, then a definite Begin, at the same address. */
+    memcpy(buf, begin_indef, sizeof begin_indef);
+    assert_begin(buf, sizeof begin_indef);
+    ss_tcap_iter_init(&it, &t);
+    ss_tcap_next_component(&it, &c);
+    CU_ASSERT_EQUAL(c.param_len, 10);
+    memcpy(buf, begin, sizeof begin);
+    assert_begin(buf, sizeof begin);
+}
+
 static const struct ss_test tests[] = {
+    SS_TEST(test_tcap_indefinite_lengths_do_not_outlive_their_message),
     SS_TEST(test_tcap_begin_aarq_mo_relay_v3_invoke_46),
     SS_TEST(test_tcap_begin_indefinite_lengths),
     SS_TEST(test_tcap_every_truncation_fails),

@@ -251,7 +251,37 @@ static void test_ucs2_ascii_cjk_block_and_tail(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
+/* Hand-computed: sixteen 你 (U+4F60, e4 bd a0), "abcdefghijklmnop", then
+ * two 好 (U+597D, e5 a5 bd): a block of sixteen three-byte characters, one
+ * of sixteen ASCII ones (with AVX2; two blocks of eight without), then
+ * units one by one. */
+static void test_ucs2_sixteen_unit_blocks(void)
+{
+    uint8_t v[2 * 34];
+    char want[16 * 3 + 16 + 2 * 3 + 1];
+    size_t w = 0;
+    for (size_t i = 0; i < 16; i++) {
+        v[2 * i] = 0x4f;
+        v[2 * i + 1] = 0x60;
+        memcpy(want + w, "\xe4\xbd\xa0", 3);
+        w += 3;
+    }
+    for (size_t i = 0; i < 16; i++) {
+        v[32 + 2 * i] = 0x00;
+        v[32 + 2 * i + 1] = (uint8_t)('a' + i);
+        want[w++] = (char)('a' + i);
+    }
+    memcpy(v + 64, "\x59\x7d\x59\x7d", 4);
+    memcpy(want + w, "\xe5\xa5\xbd\xe5\xa5\xbd", 7);
+    w += 6;
+    CU_ASSERT_EQUAL(ss_ucs2_to_utf8(v, sizeof v, out, sizeof out, &out_len, &bad), SS_OK);
+    CU_ASSERT_EQUAL(out_len, w);
+    CU_ASSERT_EQUAL(memcmp(out, want, w + 1), 0);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 static const struct ss_test tests[] = {
+    SS_TEST(test_ucs2_sixteen_unit_blocks),
     SS_TEST(test_ucs2_chinese),
     SS_TEST(test_ucs2_surrogate_pair_joins),
     SS_TEST(test_ucs2_lead_surrogate_without_trail_is_replacement),
