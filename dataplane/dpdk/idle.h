@@ -12,6 +12,8 @@
  * to the workers. On the project's shared 2-vCPU VM a spinning main
  * lcore cut the worker's receive-and-drop rate from 12.1 to 6.3 Mframes/s
  * in one back-to-back run (noisy host; see the README for the command).
+ * When no output can come at all (no --events, --evidence or --all) the
+ * main lcore sleeps to its next tick instead (run.c, idle_main).
  * A sleeping distributor starves its workers, so pollers never sleep. */
 #ifndef SS_DPDK_IDLE_H
 #define SS_DPDK_IDLE_H

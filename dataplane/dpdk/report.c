@@ -28,10 +28,10 @@ static void print_worker(FILE *f, const struct ss_worker *w)
             "\nworker%u.messages %" PRIu64 "\nworker%u.events %" PRIu64
             "\nworker%u.events_dropped %" PRIu64 "\nworker%u.oversize %" PRIu64
             "\nworker%u.evidence_frames %" PRIu64 "\nworker%u.evidence_dropped %" PRIu64
-            "\nworker%u.evidence_lost %" PRIu64 "\n",
+            "\nworker%u.evidence_lost %" PRIu64 "\nworker%u.cpu_seconds %.3f\n",
             w->id, w->lcore, w->id, c->frames, w->id, c->bytes, w->id, c->messages, w->id,
             c->events, w->id, c->events_dropped, w->id, c->oversize, w->id, c->evidence_frames,
-            w->id, c->evidence_dropped, w->id, c->evidence_lost);
+            w->id, c->evidence_dropped, w->id, c->evidence_lost, w->id, (double)c->cpu_ns * 1e-9);
 }
 
 static void print_dist(FILE *f, const struct ss_dist_counters *d)
@@ -105,6 +105,16 @@ static void json_rates(FILE *f, uint64_t frames, uint64_t messages, uint64_t byt
             s > 0 ? bytes * 8.0 / d / 1e9 : 0.0);
 }
 
+/* Rates per second of worker CPU time (the loop's thread clock), as
+ * bench/decode_bench counts them: on a shared host they leave out the
+ * time other threads held the core. */
+static void json_cpu(FILE *f, uint64_t frames, uint64_t messages, uint64_t cpu_ns)
+{
+    double s = (double)cpu_ns * 1e-9;
+    fprintf(f, ",\"cpu_seconds\":%.6f,\"frames_per_cpu_s\":%.1f,\"messages_per_cpu_s\":%.1f", s,
+            s > 0 ? frames / s : 0.0, s > 0 ? messages / s : 0.0);
+}
+
 int ss_report_json(const char *path, struct ss_worker *const *w, unsigned n, bool drop,
                    const char *distribution)
 {
@@ -114,20 +124,23 @@ int ss_report_json(const char *path, struct ss_worker *const *w, unsigned n, boo
         return -1;
     }
     double s = span_s(w, n);
-    uint64_t frames = 0, messages = 0, bytes = 0;
+    uint64_t frames = 0, messages = 0, bytes = 0, cpu_ns = 0;
     fprintf(f, "{\"mode\":\"%s\",\"distribution\":\"%s\",\"duration_s\":%.6f,\"workers\":[",
             drop ? "drop" : "decode", distribution, s);
     for (unsigned i = 0; i < n; i++) {
         const struct ss_worker_counters *c = &w[i]->c;
         fprintf(f, "%s{\"worker\":%u,\"lcore\":%u,", i ? "," : "", w[i]->id, w[i]->lcore);
         json_rates(f, c->frames, c->messages, c->bytes, s);
+        json_cpu(f, c->frames, c->messages, c->cpu_ns);
         fputc('}', f);
         frames += c->frames;
         messages += c->messages;
         bytes += c->bytes;
+        cpu_ns += c->cpu_ns;
     }
     fputs("],\"total\":{", f);
     json_rates(f, frames, messages, bytes, s);
+    json_cpu(f, frames, messages, cpu_ns);
     fputs("}}\n", f);
     if (fclose(f) != 0) {
         perror(path);

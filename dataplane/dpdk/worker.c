@@ -102,11 +102,16 @@ static void on_sm(void *arg, const struct ss_sm *sm)
         queue_evidence(w, sm);
 }
 
-static uint64_t host_ns(void)
+static uint64_t clock_ns(clockid_t id)
 {
     struct timespec t;
-    clock_gettime(CLOCK_REALTIME, &t);
+    clock_gettime(id, &t);
     return (uint64_t)t.tv_sec * NS_PER_SEC + (uint64_t)t.tv_nsec;
+}
+
+static uint64_t host_ns(void)
+{
+    return clock_ns(CLOCK_REALTIME);
 }
 
 /* Capture time from the PMD when its unit is known, else the host clock
@@ -206,11 +211,14 @@ static int worker_open(struct ss_worker *w)
 
 /* In distributor mode the worker empties its ring before leaving: the
  * main lcore raises rx_stop only after its last enqueue, so a poll that
- * started after seeing rx_stop and found nothing is final. */
+ * started after seeing rx_stop and found nothing is final.
+ * The loop's CPU time is what the worker really had: on a shared host
+ * its wall-clock span also counts time other threads held the core. */
 static void worker_loop(struct ss_worker *w)
 {
     struct rte_mbuf *pkts[SS_RUN_BURST_MAX];
     const uint16_t burst = (uint16_t)w->ctl->opts->burst;
+    const uint64_t cpu0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
 
     for (;;) {
         bool stopping = flag(&w->ctl->rx_stop);
@@ -227,6 +235,7 @@ static void worker_loop(struct ss_worker *w)
         if (stopping && (n == 0 || w->in == NULL))
             break;
     }
+    w->c.cpu_ns = clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu0;
 }
 
 int ss_worker_main(void *arg)

@@ -57,6 +57,7 @@ struct ss_worker_counters {
     uint64_t evidence_frames, evidence_dropped, evidence_lost;
     uint64_t empty_polls;         /* consecutive; end-of-input detection */
     uint64_t first_tsc, last_tsc; /* first and last non-empty burst */
+    uint64_t cpu_ns;              /* the loop's thread CPU time, set when it ends */
 };
 
 enum ss_worker_status { SS_WORKER_STARTING, SS_WORKER_RUNNING, SS_WORKER_DONE, SS_WORKER_FAILED };
