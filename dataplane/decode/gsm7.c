@@ -295,9 +295,11 @@ static size_t gsm7_packed_convert(const uint8_t *p, size_t len, size_t fill_bits
         olen = gsm7_block(&c, gsm7_unpack16(&c, gsm7_load16(p + o)), 16, out, olen, esc, nbad);
     for (; i < nsept; i += 16, o += 14) {
         size_t n = nsept - i < 16 ? nsept - i : 16;
+        /* The slide offset is summed before it is added: gsm7_slide + o
+         * alone would point past the table. */
         __m128i x = o + 16 <= len ? gsm7_load16(p + o)
                                   : _mm_shuffle_epi8(gsm7_load16(p + len - 16),
-                                                     gsm7_load16(gsm7_slide + o + 16 - len));
+                                                     gsm7_load16(gsm7_slide + (o + 16 - len)));
         olen = gsm7_block(&c, gsm7_unpack16(&c, x), n, out, olen, esc, nbad);
     }
     return olen;
