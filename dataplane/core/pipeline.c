@@ -162,7 +162,7 @@ static uint64_t party_hash(const struct ss_sccp_addr *a)
     if (n) {
         uint64_t filler = a->gt_odd ? 0xf0 : 0x00;
         if (n <= 8) {
-            h = ss_hash_word(h, ss_hash_tail(a->gt, n) | filler << (8 * (n - 1)));
+            h = ss_hash_word(h, ss_le_upto8(a->gt, n) | filler << (8 * (n - 1)));
         } else {
             h = ss_hash_bytes(h, a->gt, n - 1);
             h = ss_hash_word(h, a->gt[n - 1] | filler);

@@ -1,26 +1,13 @@
 #include "dataplane/decode/bcd.h"
 
 #include <string.h>
+
+#include "dataplane/decode/rd.h"
 #if defined(__SSSE3__)
 #include <tmmintrin.h>
 #endif
 
 #if defined(__SSSE3__)
-/* The octets p[0..k), 1 <= k <= 8, as the low octets of a word, read
- * without a loop and never past p[k - 1] (an element may end the frame):
- * two 4-octet loads that overlap for k < 8, or the first, middle and
- * last octet for k < 4. */
-static uint64_t bcd_load(const uint8_t *p, size_t k)
-{
-    if (k >= 4) {
-        uint32_t lo, hi;
-        memcpy(&lo, p, 4);
-        memcpy(&hi, p + k - 4, 4);
-        return lo | (uint64_t)hi << (8 * (k - 4));
-    }
-    return p[0] | (uint64_t)p[k / 2] << (8 * (k / 2)) | (uint64_t)p[k - 1] << (8 * (k - 1));
-}
-
 /* Up to 16 digits per round from 8 octets: the nibbles are split and
  * interleaved low first, mapped to text by one shuffle (TS 29.002
  * §17.7.8 TBCD-STRING, Q.713 §3.4.2.3.1), and the first filler found by
@@ -38,7 +25,7 @@ static size_t bcd_digits(const uint8_t *p, size_t lim, char *out)
 
     while (i < lim) {
         size_t take = lim - i < 16 ? lim - i : 16;
-        uint64_t w = bcd_load(p + i / 2, (take + 1) / 2);
+        uint64_t w = ss_le_upto8(p + i / 2, (take + 1) / 2);
         __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)&w);
         __m128i nib =
             _mm_unpacklo_epi8(_mm_and_si128(x, low), _mm_and_si128(_mm_srli_epi16(x, 4), low));

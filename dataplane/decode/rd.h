@@ -101,4 +101,35 @@ static inline uint32_t ss_be32(const uint8_t *b)
     return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
+/* Little-endian words of bytes already bounded (one load each on x86),
+ * whatever the host's byte order. */
+static inline uint64_t ss_le16(const uint8_t *b)
+{
+    return (uint64_t)b[0] | (uint64_t)b[1] << 8;
+}
+
+static inline uint64_t ss_le32(const uint8_t *b)
+{
+    return (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 | (uint64_t)b[3] << 24;
+}
+
+static inline uint64_t ss_le64(const uint8_t *b)
+{
+    return ss_le32(b) | ss_le32(b + 4) << 32;
+}
+
+/* The n <= 8 bytes at b as a little-endian word, never reading past
+ * b[n - 1]: two loads that may overlap (the overlapping bytes land on the
+ * same bits, so OR keeps them). A byte loop cost four instructions a
+ * byte, and a variable-size memcpy into a word stalls the load that
+ * follows it on store forwarding. */
+static inline uint64_t ss_le_upto8(const uint8_t *b, size_t n)
+{
+    if (n >= 4)
+        return ss_le32(b) | ss_le32(b + n - 4) << (8 * (n - 4));
+    if (n >= 2)
+        return ss_le16(b) | ss_le16(b + n - 2) << (8 * (n - 2));
+    return n ? b[0] : 0;
+}
+
 #endif
