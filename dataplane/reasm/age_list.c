@@ -44,21 +44,6 @@ void ss_age_list_insert(struct ss_age_list *a, uint32_t i, uint64_t ts_ns)
         a->node[n->newer].older = i;
 }
 
-void ss_age_list_remove(struct ss_age_list *a, uint32_t i)
-{
-    struct ss_age_node *n = &a->node[i];
-
-    if (n->older == SS_AGE_NIL)
-        a->oldest = n->newer;
-    else
-        a->node[n->older].newer = n->newer;
-    if (n->newer == SS_AGE_NIL)
-        a->newest = n->older;
-    else
-        a->node[n->newer].older = n->older;
-    n->older = n->newer = SS_AGE_NIL;
-}
-
 void ss_age_list_move(struct ss_age_list *a, uint32_t i, uint64_t ts_ns)
 {
     ss_age_list_remove(a, i);

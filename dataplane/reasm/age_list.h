@@ -29,8 +29,6 @@ void ss_age_list_fini(struct ss_age_list *a);
  * stamped earlier than the newest (capture times stepping back) walks
  * back from the new end to its place, so expiry stays exact. */
 void ss_age_list_insert(struct ss_age_list *a, uint32_t i, uint64_t ts_ns);
-/* Unlinks linked slot i. */
-void ss_age_list_remove(struct ss_age_list *a, uint32_t i);
 /* Restamps linked slot i with ts_ns and moves it to its new place by a
  * remove and an insert (the general case of ss_age_list_touch). */
 void ss_age_list_move(struct ss_age_list *a, uint32_t i, uint64_t ts_ns);
@@ -59,34 +57,42 @@ static inline uint32_t ss_age_list_due(const struct ss_age_list *a, uint64_t now
     return now_ns > ts && now_ns - ts > timeout_ns ? i : SS_AGE_NIL;
 }
 
+/* Unlinks linked slot i. Inline: ss_age_list_touch unlinks on every
+ * DATA chunk of the SCTP tables. */
+static inline void ss_age_list_remove(struct ss_age_list *a, uint32_t i)
+{
+    struct ss_age_node *n = &a->node[i];
+
+    if (n->older == SS_AGE_NIL)
+        a->oldest = n->newer;
+    else
+        a->node[n->older].newer = n->newer;
+    if (n->newer == SS_AGE_NIL)
+        a->newest = n->older;
+    else
+        a->node[n->newer].older = n->older;
+    n->older = n->newer = SS_AGE_NIL;
+}
+
 /* Restamps linked slot i with ts_ns and moves it to its new place. The
  * SCTP tables touch an entry per DATA chunk, so the common case is
  * inline: time only grows, and slot i goes from its place to the new
  * end, where ss_age_list_move would put it after a walk of none. */
 static inline void ss_age_list_touch(struct ss_age_list *a, uint32_t i, uint64_t ts_ns)
 {
-    struct ss_age_node *n = &a->node[i];
     uint32_t newest = a->newest;
 
-    if (newest == i) {
-        if (n->ts_ns <= ts_ns) {
-            n->ts_ns = ts_ns;
-            return;
-        }
-    } else if (a->node[newest].ts_ns <= ts_ns) {
-        if (n->older == SS_AGE_NIL)
-            a->oldest = n->newer;
-        else
-            a->node[n->older].newer = n->newer;
-        a->node[n->newer].older = n->older;
-        a->node[newest].newer = i;
-        n->older = newest;
-        n->newer = SS_AGE_NIL;
-        n->ts_ns = ts_ns;
-        a->newest = i;
+    if (a->node[newest].ts_ns > ts_ns) {
+        ss_age_list_move(a, i, ts_ns);
         return;
     }
-    ss_age_list_move(a, i, ts_ns);
+    if (newest != i) {
+        ss_age_list_remove(a, i);
+        a->node[newest].newer = i;
+        a->node[i].older = newest;
+        a->newest = i;
+    }
+    a->node[i].ts_ns = ts_ns;
 }
 
 #endif
