@@ -5,6 +5,7 @@
 #include "dataplane/decode/rd.h"
 #include "dataplane/decode/text.h"
 #include "dataplane/decode/tpdu.h"
+#include "dataplane/decode/utf8.h"
 
 /* TS 23.040 §9.1.2.5: an address carries at most 20 semi-octets. */
 #define TP_ADDR_DIGITS_MAX  20
@@ -12,6 +13,9 @@
 /* Room for an alphanumeric address's text in ss_gsm7_packed_to_utf8's
  * fast path: 3 bytes for each of its at most 11 septets and 16 of slack. */
 #define TP_ADDR_TEXT_BUF 64
+/* The text is copied from that buffer into ss_tp_addr.text unchecked. */
+_Static_assert(SS_UTF8_PER_UNIT_MAX * (TP_ADDR_DIGITS_MAX * 4 / 7) + 1 <= SS_TP_ADDR_MAX,
+               "an alphanumeric address's text fits ss_tp_addr.text");
 /* TS 23.040 §9.2.3.16: 160 septets or 140 octets per part. */
 #define TP_UDL_SEPTETS_MAX 160
 #define TP_UDL_OCTETS_MAX  140
