@@ -397,11 +397,9 @@ static void on_tcap(struct ss_pipeline *pl, const uint8_t *p, size_t len, const 
         return;
     }
     count_tcap(&pl->st, t.type);
-    /* Each party is hashed only for the messages whose key it is part of. */
-    bool opens = t.type == SS_TCAP_BEGIN || t.type == SS_TCAP_CONTINUE;
-    bool answers = t.type != SS_TCAP_BEGIN;
-    uint64_t calling = opens ? party_hash(&hop->sccp->calling) : 0;
-    uint64_t called = answers ? party_hash(&hop->sccp->called) : 0;
+    /* The called party is no part of a BEGIN's key. */
+    uint64_t calling = party_hash(&hop->sccp->calling);
+    uint64_t called = t.type != SS_TCAP_BEGIN ? party_hash(&hop->sccp->called) : 0;
     struct ss_tcap_ctx ctx;
     r = ss_tcap_txn_track(pl->tcap, &t, calling, called, hop->ts_ns, &ctx);
     if (r != SS_OK && r != SS_NO_CONTEXT)

@@ -2,7 +2,8 @@
  * context so that components arriving in a TC-CONTINUE after a
  * dialogue-only TC-BEGIN (MAP v3 segmentation, TS 29.002 §15.4.1) are still
  * attributed to it. Keyed by (transaction id, hash of the sending SCCP
- * party); bounded, expiry by capture time, one cache line per dialogue. */
+ * party); bounded, expiry by capture time, one cache line per dialogue
+ * half, the two halves of a dialogue closed together. */
 #ifndef SS_TCAP_TXN_H
 #define SS_TCAP_TXN_H
 
@@ -23,13 +24,14 @@ void ss_tcap_txn_free(struct ss_tcap_txn *t);
 
 /* Updates the table with message m and returns its dialogue's context.
  * calling/called: hashes of the SCCP calling and called parties of m;
- * calling is read only for BEGIN and CONTINUE, called only for CONTINUE,
- * END and ABORT.
+ * called is not read for BEGIN.
  * Rules: a BEGIN with an ACN stores it under (otid, calling); a BEGIN
  * without a dialogue portion is MAP v1. A CONTINUE with an ACN stores it
  * under (otid, calling); without, it looks up (otid, calling) then
- * (dtid, called). END looks up (dtid, called) and forgets the dialogue;
- * ABORT forgets it. SS_NO_CONTEXT when nothing is known (ctx zeroed). */
+ * (dtid, called) and, found so, stores it under (otid, calling): the
+ * responder's half, linked to the initiator's. END and ABORT look up
+ * (dtid, called) and forget the dialogue, both halves. SS_NO_CONTEXT when
+ * nothing is known (ctx zeroed). */
 enum ss_result ss_tcap_txn_track(struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,
                                  uint64_t called, uint64_t ts_ns, struct ss_tcap_ctx *ctx);
 /* Frees the dialogues idle for more than the timeout at now_ns and returns

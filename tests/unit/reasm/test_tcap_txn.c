@@ -174,20 +174,20 @@ static void test_tcap_txn_touched_dialogue_outlives_older_untouched(void)
     ss_tcap_txn_free(t);
 }
 
-/* 4 slots form one set: a fifth dialogue evicts the least recently seen. */
+/* 3 slots form one set: a fourth dialogue evicts the least recently seen. */
 static void test_tcap_txn_table_full_evicts_least_recent(void)
 {
-    struct ss_tcap_txn *t = ss_tcap_txn_new(4, TIMEOUT);
-    for (uint32_t tid = 1; tid <= 4; tid++) {
+    struct ss_tcap_txn *t = ss_tcap_txn_new(3, TIMEOUT);
+    for (uint32_t tid = 1; tid <= 3; tid++) {
         struct ss_tcap b = msg(SS_TCAP_BEGIN, tid, 0, 21, 3);
         CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b, PARTY_A, PARTY_B, tid, &ctx), SS_OK);
     }
     struct ss_tcap touch1 = msg(SS_TCAP_CONTINUE, 1, TID_B, 0, 0);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &touch1, PARTY_A, PARTY_B, 5, &ctx), SS_OK);
-    struct ss_tcap fifth = msg(SS_TCAP_BEGIN, 5, 0, 20, 2);
-    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &fifth, PARTY_A, PARTY_B, 6, &ctx), SS_TABLE_FULL);
+    struct ss_tcap fourth = msg(SS_TCAP_BEGIN, 5, 0, 20, 2);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &fourth, PARTY_A, PARTY_B, 6, &ctx), SS_TABLE_FULL);
     CU_ASSERT_EQUAL(ctx.map_version, 2); /* the new dialogue is stored */
-    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 4);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 3);
     struct ss_tcap c2 = msg(SS_TCAP_CONTINUE, 2, TID_B, 0, 0);
     struct ss_tcap c1 = msg(SS_TCAP_CONTINUE, 1, TID_B, 0, 0);
     struct ss_tcap c5 = msg(SS_TCAP_CONTINUE, 5, TID_B, 0, 0);
@@ -239,19 +239,19 @@ static void test_tcap_txn_expiry_frees_every_due_entry(void)
  * expired: the new dialogue costs no loss. */
 static void test_tcap_txn_full_set_reuses_due_entry_without_loss(void)
 {
-    struct ss_tcap_txn *t = ss_tcap_txn_new(4, TIMEOUT);
-    for (uint32_t tid = 1; tid <= 4; tid++) {
+    struct ss_tcap_txn *t = ss_tcap_txn_new(3, TIMEOUT);
+    for (uint32_t tid = 1; tid <= 3; tid++) {
         struct ss_tcap b = msg(SS_TCAP_BEGIN, tid, 0, 21, 3);
         CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b, PARTY_A, PARTY_B, tid * SEC, &ctx), SS_OK);
     }
-    struct ss_tcap fifth = msg(SS_TCAP_BEGIN, 5, 0, 20, 2);
-    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &fifth, PARTY_A, PARTY_B, 32 * SEC, &ctx), SS_OK);
-    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 4);
-    /* 1, freed on the way in, is reported by the next expiry; 2, 3 and 4
-     * by the sweep a quarter of the timeout after 2 fell due. */
+    struct ss_tcap fourth = msg(SS_TCAP_BEGIN, 5, 0, 20, 2);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &fourth, PARTY_A, PARTY_B, 32 * SEC, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 3);
+    /* 1, freed on the way in, is reported by the next expiry; 2 and 3 by
+     * the sweep a quarter of the timeout after 2 fell due. */
     CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 32 * SEC), 1);
-    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 4);
-    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 32 * SEC + SWEEP_LATE), 3);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 3);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 32 * SEC + SWEEP_LATE), 2);
     CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 1);
     ss_tcap_txn_free(t);
 }
@@ -276,6 +276,73 @@ static void test_tcap_txn_expiry_after_years_of_capture_time(void)
     ss_tcap_txn_free(t);
 }
 
+/* The dialogue of the first test, ended by the responder: its END is
+ * addressed to the initiator's half, and the responder's own half, learnt
+ * from its first CONTINUE, goes with it instead of waiting out the
+ * timeout. */
+static void test_tcap_txn_end_from_responder_forgets_both_halves(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 3);
+    struct ss_tcap aare = msg(SS_TCAP_CONTINUE, TID_B, TID_A, 0, 0);
+    struct ss_tcap invoke = msg(SS_TCAP_CONTINUE, TID_A, TID_B, 0, 0);
+    struct ss_tcap end = msg(SS_TCAP_END, 0, TID_A, 0, 0);
+    struct ss_tcap late = msg(SS_TCAP_CONTINUE, TID_B, TID_A, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &aare, PARTY_B, PARTY_A, 2, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 2);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &invoke, PARTY_A, PARTY_B, 3, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &end, PARTY_B, PARTY_A, 4, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ctx.map_version, 3);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &late, PARTY_B, PARTY_A, 5, &ctx), SS_NO_CONTEXT);
+    ss_tcap_txn_free(t);
+}
+
+/* The initiator may end the dialogue too: its END is addressed to the
+ * responder's half, learnt here from a CONTINUE carrying the AARE, and an
+ * ABORT from either side closes both halves the same way. */
+static void test_tcap_txn_end_from_initiator_forgets_both_halves(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 3);
+    struct ss_tcap aare = msg(SS_TCAP_CONTINUE, TID_B, TID_A, 21, 3);
+    struct ss_tcap end = msg(SS_TCAP_END, 0, TID_B, 0, 0);
+    struct ss_tcap abort = msg(SS_TCAP_ABORT, 0, TID_A, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &aare, PARTY_B, PARTY_A, 2, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 2);
+    memset(&ctx, 0, sizeof ctx);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &end, PARTY_A, PARTY_B, 3, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ctx.map_ac, 21);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 4, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &aare, PARTY_B, PARTY_A, 5, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &abort, PARTY_B, PARTY_A, 6, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
+    ss_tcap_txn_free(t);
+}
+
+/* A closing message from a party other than the one that answered (an
+ * address rewritten on the way, say) names no half the table knows as
+ * the peer: that half is left to expire, and no other entry is touched. */
+static void test_tcap_txn_end_from_other_party_leaves_peer_to_expire(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
+    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 3);
+    struct ss_tcap aare = msg(SS_TCAP_CONTINUE, TID_B, TID_A, 0, 0);
+    struct ss_tcap other = msg(SS_TCAP_BEGIN, TID_B, 0, 25, 2);
+    struct ss_tcap end = msg(SS_TCAP_END, 0, TID_A, 0, 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &aare, PARTY_B, PARTY_A, 2, &ctx), SS_OK);
+    /* Party C's own dialogue happens to use the responder's tid. */
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &other, 0xc, PARTY_A, 3, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &end, 0xc, PARTY_A, 4, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 2);
+    CU_ASSERT_EQUAL(ss_tcap_txn_expire(t, 31 * SEC + SWEEP_LATE), 2);
+    ss_tcap_txn_free(t);
+}
+
 /* Sizes whose rounding up to whole sets would wrap 32 bits are refused. */
 static void test_tcap_txn_new_oversized_table_refused(void)
 {
@@ -297,6 +364,9 @@ static const struct ss_test tests[] = {
     SS_TEST(test_tcap_txn_expiry_frees_every_due_entry),
     SS_TEST(test_tcap_txn_full_set_reuses_due_entry_without_loss),
     SS_TEST(test_tcap_txn_expiry_after_years_of_capture_time),
+    SS_TEST(test_tcap_txn_end_from_responder_forgets_both_halves),
+    SS_TEST(test_tcap_txn_end_from_initiator_forgets_both_halves),
+    SS_TEST(test_tcap_txn_end_from_other_party_leaves_peer_to_expire),
     SS_TEST(test_tcap_txn_new_oversized_table_refused),
 };
 
