@@ -37,7 +37,8 @@ static enum ss_result utf8_next(const uint8_t *in, size_t len, size_t *off, uint
 {
     static const uint32_t min[4] = {0, 0x80, 0x800, 0x10000};
     uint8_t b0 = in[*off];
-    size_t n = b0 < 0x80 ? 1 : b0 >= 0xf0 && b0 < 0xf8 ? 4 : b0 >= 0xe0 ? 3 : b0 >= 0xc0 ? 2 : 0;
+    /* RFC 3629 §3: no lead byte above F7 (F8-FF began 5- and 6-byte forms). */
+    size_t n = b0 < 0x80 ? 1 : b0 < 0xc0 ? 0 : b0 < 0xe0 ? 2 : b0 < 0xf0 ? 3 : b0 < 0xf8 ? 4 : 0;
     if (n == 0)
         return SS_BAD_VALUE;
     if (len - *off < n)

@@ -102,6 +102,12 @@ static void test_normalize_invalid_utf8_bytes_dropped(void)
     expect("a\xc0\x80"
            "b",
            "ab"); /* overlong NUL */
+    expect("a\xf8\x80\x80"
+           "b",
+           "ab"); /* f8-ff lead no form, whatever follows */
+    expect("a\xfc\x84\x80"
+           "b",
+           "ab");
 }
 
 static void test_normalize_output_too_small_is_oversize_at_code_boundary(void)

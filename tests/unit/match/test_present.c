@@ -93,6 +93,8 @@ static void test_present_next_rejects_malformed(void)
     CU_ASSERT_EQUAL(next(SS_PRES_UTF8, "\xed\xa0\x80", 3), SS_BAD_VALUE); /* surrogate */
     CU_ASSERT_EQUAL(next(SS_PRES_UTF8, "\xe4\xb8", 2), SS_TRUNCATED);
     CU_ASSERT_EQUAL(next(SS_PRES_UTF8, "\xf4\x90\x80\x80", 4), SS_BAD_VALUE); /* > 10FFFF */
+    CU_ASSERT_EQUAL(next(SS_PRES_UTF8, "\xf8\x80\x80", 3), SS_BAD_VALUE); /* no lead above f7 */
+    CU_ASSERT_EQUAL(next(SS_PRES_UTF8, "\xff\xbf\xbf", 3), SS_BAD_VALUE);
     CU_ASSERT_EQUAL(next(SS_PRES_UTF16LE, "\x00\xdc", 2), SS_BAD_VALUE);      /* lone low */
     CU_ASSERT_EQUAL(next(SS_PRES_UTF16LE, "\x3d\xd8", 2), SS_TRUNCATED);
     CU_ASSERT_EQUAL(next(SS_PRES_UTF16LE, "\x41", 1), SS_TRUNCATED);
