@@ -412,14 +412,29 @@ static uint64_t errors(const struct ss_stats *st)
     return n;
 }
 
-/* MSC -> SMSC over M3UA: TC-BEGIN, shortMsgMO-RelayContext-v3 (ac 21). */
+/* PC 1001 -> 2002 over M3UA: a forwardSM with argument arg in its own
+ * TC-BEGIN (otid), shortMsgMO-RelayContext-v3 (ac 21). */
+static struct buf forward_sm_m3ua(struct party called, struct party calling, const uint8_t *arg,
+                                  size_t n, uint32_t otid)
+{
+    struct buf comps = invoke(1, 46, arg, n);
+    struct buf tcap = tcap_begin(otid, 21, 3, &comps);
+    struct buf sccp = sccp_udt(called, calling, &tcap);
+    return m3ua_data(1001, 2002, &sccp);
+}
+
+/* The same in one DATA chunk of TSN tsn. */
+static struct buf forward_sm_frame(struct party called, struct party calling, const uint8_t *arg,
+                                   size_t n, uint32_t otid, uint32_t tsn)
+{
+    struct buf m3ua = forward_sm_m3ua(called, calling, arg, n, otid);
+    return one_chunk_frame(2905, tsn, SS_PPID_M3UA, &m3ua);
+}
+
+/* MSC -> SMSC: the MO message of these tests. */
 static struct buf mo_frame_between(struct party called, struct party calling)
 {
-    struct buf comps = invoke(1, 46, mo_arg, sizeof mo_arg);
-    struct buf tcap = tcap_begin(0x11223344, 21, 3, &comps);
-    struct buf sccp = sccp_udt(called, calling, &tcap);
-    struct buf m3ua = m3ua_data(1001, 2002, &sccp);
-    return one_chunk_frame(2905, 100, SS_PPID_M3UA, &m3ua);
+    return forward_sm_frame(called, calling, mo_arg, sizeof mo_arg, 0x11223344, 100);
 }
 
 static struct buf mo_frame(void)
@@ -625,16 +640,6 @@ static void test_pipeline_end_with_two_parts_both_v3_then_forgotten(void)
     CU_ASSERT_EQUAL(errors(st), 0);
 }
 
-/* A forwardSM in its own TC-BEGIN (otid) from MSC to SMSC, TSN tsn. */
-static struct buf arg_frame(const uint8_t *arg, size_t n, uint32_t otid, uint32_t tsn)
-{
-    struct buf comps = invoke(1, 46, arg, n);
-    struct buf tcap = tcap_begin(otid, 21, 3, &comps);
-    struct buf sccp = sccp_udt(SMSC, MSC, &tcap);
-    struct buf m3ua = m3ua_data(1001, 2002, &sccp);
-    return one_chunk_frame(2905, tsn, SS_PPID_M3UA, &m3ua);
-}
-
 /* A record's addresses come from its own message only (records are built
  * in one buffer): after an MO with an MSISDN and an MT with an IMSI, an MO
  * with noSM-RP-OA [5] has no sender and an MT to an LMSI [1] no IMSI
@@ -656,10 +661,10 @@ static void test_pipeline_absent_addresses_are_empty_after_present_ones(void)
     put16(&mt_lmsi, 0x8104);
     put32(&mt_lmsi, 0x0a0b0c0d);
     put(&mt_lmsi, mt_arg + 12, 9 + 26);
-    struct buf f1 = arg_frame(mo_arg, sizeof mo_arg, 0x51, 1);
-    struct buf f2 = arg_frame(mt_arg, sizeof mt_arg, 0x52, 2);
-    struct buf f3 = arg_frame(mo_no_oa.b, mo_no_oa.n, 0x53, 3);
-    struct buf f4 = arg_frame(mt_lmsi.b, mt_lmsi.n, 0x54, 4);
+    struct buf f1 = forward_sm_frame(SMSC, MSC, mo_arg, sizeof mo_arg, 0x51, 1);
+    struct buf f2 = forward_sm_frame(SMSC, MSC, mt_arg, sizeof mt_arg, 0x52, 2);
+    struct buf f3 = forward_sm_frame(SMSC, MSC, mo_no_oa.b, mo_no_oa.n, 0x53, 3);
+    struct buf f4 = forward_sm_frame(SMSC, MSC, mt_lmsi.b, mt_lmsi.n, 0x54, 4);
     feed(&f1, 0, 51);
     feed(&f2, 1, 52);
     feed(&f3, 2, 53);
@@ -723,10 +728,7 @@ static void test_pipeline_truncated_frame_counted_no_record(void)
 static void test_pipeline_sctp_fragments_reassemble_with_both_frames(void)
 {
     fresh();
-    struct buf comps = invoke(1, 46, mo_arg, sizeof mo_arg);
-    struct buf tcap = tcap_begin(0x11223344, 21, 3, &comps);
-    struct buf sccp = sccp_udt(SMSC, MSC, &tcap);
-    struct buf m3ua = m3ua_data(1001, 2002, &sccp);
+    struct buf m3ua = forward_sm_m3ua(SMSC, MSC, mo_arg, sizeof mo_arg, 0x11223344);
     struct buf c1 = {.n = 0}, c2 = {.n = 0};
     sctp_data(&c1, B_ONLY, 500, SS_PPID_M3UA, m3ua.b, 32);
     sctp_data(&c2, E_ONLY, 501, SS_PPID_M3UA, m3ua.b + 32, m3ua.n - 32);

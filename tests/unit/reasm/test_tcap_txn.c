@@ -276,6 +276,18 @@ static void test_tcap_txn_expiry_after_years_of_capture_time(void)
     ss_tcap_txn_free(t);
 }
 
+/* The dialogue of the first test up to B's answer: A begins at ts with
+ * ACN {21, 3}, B answers at ts + 1, with an AARE naming the same ACN when
+ * aare is set; both halves are then held. */
+static void begin_answered(struct ss_tcap_txn *t, bool aare, uint64_t ts)
+{
+    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 3);
+    struct ss_tcap answer = msg(SS_TCAP_CONTINUE, TID_B, TID_A, aare ? 21 : 0, aare ? 3 : 0);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, ts, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &answer, PARTY_B, PARTY_A, ts + 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 2);
+}
+
 /* The dialogue of the first test, ended by the responder: its END is
  * addressed to the initiator's half, and the responder's own half, learnt
  * from its first CONTINUE, goes with it instead of waiting out the
@@ -283,14 +295,10 @@ static void test_tcap_txn_expiry_after_years_of_capture_time(void)
 static void test_tcap_txn_end_from_responder_forgets_both_halves(void)
 {
     struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
-    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 3);
-    struct ss_tcap aare = msg(SS_TCAP_CONTINUE, TID_B, TID_A, 0, 0);
     struct ss_tcap invoke = msg(SS_TCAP_CONTINUE, TID_A, TID_B, 0, 0);
     struct ss_tcap end = msg(SS_TCAP_END, 0, TID_A, 0, 0);
     struct ss_tcap late = msg(SS_TCAP_CONTINUE, TID_B, TID_A, 0, 0);
-    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
-    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &aare, PARTY_B, PARTY_A, 2, &ctx), SS_OK);
-    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 2);
+    begin_answered(t, false, 1);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &invoke, PARTY_A, PARTY_B, 3, &ctx), SS_OK);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &end, PARTY_B, PARTY_A, 4, &ctx), SS_OK);
     CU_ASSERT_EQUAL(ctx.map_version, 3);
@@ -305,19 +313,14 @@ static void test_tcap_txn_end_from_responder_forgets_both_halves(void)
 static void test_tcap_txn_end_from_initiator_forgets_both_halves(void)
 {
     struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
-    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 3);
-    struct ss_tcap aare = msg(SS_TCAP_CONTINUE, TID_B, TID_A, 21, 3);
     struct ss_tcap end = msg(SS_TCAP_END, 0, TID_B, 0, 0);
     struct ss_tcap abort = msg(SS_TCAP_ABORT, 0, TID_A, 0, 0);
-    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
-    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &aare, PARTY_B, PARTY_A, 2, &ctx), SS_OK);
-    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 2);
+    begin_answered(t, true, 1);
     memset(&ctx, 0, sizeof ctx);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &end, PARTY_A, PARTY_B, 3, &ctx), SS_OK);
     CU_ASSERT_EQUAL(ctx.map_ac, 21);
     CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
-    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 4, &ctx), SS_OK);
-    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &aare, PARTY_B, PARTY_A, 5, &ctx), SS_OK);
+    begin_answered(t, true, 4);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &abort, PARTY_B, PARTY_A, 6, &ctx), SS_OK);
     CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
     ss_tcap_txn_free(t);
@@ -329,12 +332,9 @@ static void test_tcap_txn_end_from_initiator_forgets_both_halves(void)
 static void test_tcap_txn_end_from_other_party_leaves_peer_to_expire(void)
 {
     struct ss_tcap_txn *t = ss_tcap_txn_new(64, TIMEOUT);
-    struct ss_tcap begin = msg(SS_TCAP_BEGIN, TID_A, 0, 21, 3);
-    struct ss_tcap aare = msg(SS_TCAP_CONTINUE, TID_B, TID_A, 0, 0);
     struct ss_tcap other = msg(SS_TCAP_BEGIN, TID_B, 0, 25, 2);
     struct ss_tcap end = msg(SS_TCAP_END, 0, TID_A, 0, 0);
-    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &begin, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
-    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &aare, PARTY_B, PARTY_A, 2, &ctx), SS_OK);
+    begin_answered(t, false, 1);
     /* Party C's own dialogue happens to use the responder's tid. */
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &other, 0xc, PARTY_A, 3, &ctx), SS_OK);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &end, 0xc, PARTY_A, 4, &ctx), SS_OK);
