@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "dataplane/match/normalize.h"
+#include "dataplane/match/present.h"
 
 #define DIR_DEPTH_MAX 8
 
@@ -181,8 +182,8 @@ static enum ss_result check_regex(struct loader *ld, const char *pattern, uint8_
                      "regex matches '%c', which normalisation removes from every text", punct);
     size_t cap = SS_PRES_REGEX_GROWTH * strlen(pattern) + 1;
     char *out = malloc(cap), msg[128] = "too long once presented";
-    enum ss_result r = out ? ss_present_regex(SS_PRES_REMAP, pattern, out, cap, msg, sizeof msg)
-                           : SS_OVERSIZE;
+    enum ss_result r =
+        out ? ss_present_regex(SS_PRES_REMAP, pattern, out, cap, msg, sizeof msg) : SS_OVERSIZE;
     free(out);
     return r == SS_OK ? SS_OK : failf(ld, ld->file, ld->line, "bad regex: %s", msg);
 }
@@ -334,8 +335,48 @@ static enum ss_result intern_file(struct loader *ld, const char *path)
     return SS_OK;
 }
 
+/* Reads one line into buf (cap > 1), keeping at most cap - 1 bytes; *n is
+ * the line's whole length with its newline, NUL bytes counted, so a line
+ * longer than buf shows as *n >= cap. False at the end of the file. */
+static bool read_line(FILE *f, char *buf, size_t cap, size_t *n)
+{
+    size_t i = 0;
+    int c;
+
+    while ((c = getc_unlocked(f)) != EOF) {
+        if (i < cap - 1)
+            buf[i] = (char)c;
+        i++;
+        if (c == '\n')
+            break;
+    }
+    buf[i < cap - 1 ? i : cap - 1] = '\0';
+    *n = i;
+    return i > 0;
+}
+
+/* The format is UTF-8 text: a line that is not (a file saved as GBK, a
+ * NUL byte) is refused rather than loaded as patterns that mean
+ * something else or stop at the NUL. */
+static enum ss_result check_text(struct loader *ld, const char *s, size_t n)
+{
+    if (memchr(s, '\0', n) != NULL)
+        return failf(ld, ld->file, ld->line, "NUL byte in line (the file must be UTF-8 text)");
+    size_t off = 0;
+    uint32_t cp;
+    enum ss_result r;
+    while ((r = ss_present_next(SS_PRES_UTF8, (const uint8_t *)s, n, &off, &cp)) == SS_OK)
+        ;
+    if (r != SS_END)
+        return failf(ld, ld->file, ld->line, "byte %zu is not UTF-8 (save the file as UTF-8)",
+                     off + 1);
+    return SS_OK;
+}
+
 static enum ss_result load_file(struct loader *ld, const char *path)
 {
+    /* A UTF-8 byte-order mark, as some editors write before the first line. */
+    static const char bom[] = "\xef\xbb\xbf";
     enum ss_result r = intern_file(ld, path);
     if (r != SS_OK)
         return r;
@@ -345,15 +386,19 @@ static enum ss_result load_file(struct loader *ld, const char *path)
     bool words = has_suffix(path, ".txt");
     int category = 0;
     char buf[SS_RULE_LINE_MAX + 2];
+    size_t n;
     if (words)
         r = word_category(ld, &category);
-    while (r == SS_OK && fgets(buf, sizeof buf, f) != NULL) {
+    while (r == SS_OK && read_line(f, buf, sizeof buf, &n)) {
         ld->line++;
-        if (strlen(buf) > SS_RULE_LINE_MAX) {
+        if (n > SS_RULE_LINE_MAX) {
             r = failf(ld, path, ld->line, "line longer than %d bytes", SS_RULE_LINE_MAX);
             break;
         }
-        char *s = trim(buf);
+        if ((r = check_text(ld, buf, n)) != SS_OK)
+            break;
+        char *s = ld->line == 1 && n >= 3 && memcmp(buf, bom, 3) == 0 ? buf + 3 : buf;
+        s = trim(s);
         if (*s == '\0' || *s == '#')
             continue;
         r = words ? parse_word_line(ld, s, category) : parse_rule_line(ld, s);

@@ -198,6 +198,49 @@ static void test_rules_overlong_line_rejected(void)
     expect_error("long.rules", text, "long.rules:1: line longer than 4096 bytes");
 }
 
+/* A file saved as GBK, and a NUL byte (written with its length, which
+ * the text helpers cannot), are refused at their line, not loaded. */
+static void test_rules_non_utf8_and_nul_refused_by_line(void)
+{
+    /* 中奖 in GBK: D6 D0 BD B1; the pattern starts at byte 27. */
+    expect_error("gbk.rules",
+                 "a.1 fraud block literal - ok\nb.1 fraud block literal - \xd6\xd0\xbd\xb1\n",
+                 "gbk.rules:2: byte 27 is not UTF-8 (save the file as UTF-8)");
+    expect_error("gbk.txt", "# words\n\xd6\xd0\xbd\xb1\n",
+                 "gbk.txt:2: byte 1 is not UTF-8 (save the file as UTF-8)");
+    expect_error("cut.txt", "ok\n\xe4\xb8\n",
+                 "cut.txt:2: byte 1 is not UTF-8 (save the file as UTF-8)");
+
+    static const char nul[] = "a.1 fraud block literal - ok\0hidden\n";
+    char full[SS_RULES_ERR_MAX];
+    const char *p = ss_tmpdir_path(&tmp, "nul.rules");
+    FILE *f = fopen(p, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(fwrite(nul, 1, sizeof nul - 1, f), sizeof nul - 1);
+    fclose(f);
+    CU_ASSERT_EQUAL(load1(p), SS_BAD_VALUE);
+    snprintf(full, sizeof full, "%s/nul.rules:1: NUL byte in line (the file must be UTF-8 text)",
+             tmp.dir);
+    CU_ASSERT_STRING_EQUAL(err, full);
+}
+
+/* A byte-order mark before the first line is not part of the first id;
+ * anywhere else it is text like any other. */
+static void test_rules_bom_before_first_line_skipped(void)
+{
+    CU_ASSERT_EQUAL_FATAL(load1(write_file("bom.rules", "\xef\xbb\xbf"
+                                                        "a.1 fraud block literal - x\n")),
+                          SS_OK);
+    CU_ASSERT_EQUAL(rs.n, 1);
+    CU_ASSERT_STRING_EQUAL(rs.rule[0].id, "a.1");
+    ss_rules_free(&rs);
+    expect_error("bom2.rules",
+                 "a.1 fraud block literal - x\n\xef\xbb\xbf"
+                 "b.1 fraud block literal - y\n",
+                 "bom2.rules:2: bad rule id '\xef\xbb\xbf"
+                 "b.1' (1-63 of A-Z a-z 0-9 _ . : -)");
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_rules_good_file_loads_every_field),
     SS_TEST(test_rules_word_list_takes_base_name_category_and_alert),
@@ -209,6 +252,8 @@ static const struct ss_test tests[] = {
     SS_TEST(test_rules_missing_path_rejected),
     SS_TEST(test_rules_error_in_second_file_leaves_nothing),
     SS_TEST(test_rules_overlong_line_rejected),
+    SS_TEST(test_rules_non_utf8_and_nul_refused_by_line),
+    SS_TEST(test_rules_bom_before_first_line_skipped),
 };
 
 int main(void)
