@@ -14,7 +14,7 @@
 #include "control/bundle.h"
 #include "control/ctl_client.h"
 #include "dataplane/cli/pcap_source.h"
-#include "dataplane/core/pipeline.h"
+#include "dataplane/core/burst.h"
 #include "dataplane/ctl/proto.h"
 #include "dataplane/match/policy.h"
 #include "dataplane/match/ruleset_files.h"
@@ -23,6 +23,7 @@ struct diff {
     struct ss_ruleset *rs[2];
     struct ss_ruleset_scratch *sc[2];
     struct ss_pipeline *pl;
+    struct ss_burst burst;
     bool json, exit_code;
     uint64_t judged, changed, failed;
     struct ss_ctl_reply out; /* one change, as JSON or text */
@@ -130,7 +131,7 @@ static void on_frame(void *ctx, const uint8_t *frame, size_t len, enum ss_linkty
                      uint64_t ts_ns, uint64_t frame_no)
 {
     struct diff *d = ctx;
-    ss_pipeline_frame(d->pl, frame, len, lt, ts_ns, frame_no);
+    ss_burst_add(&d->burst, frame, len, lt, ts_ns, frame_no);
 }
 
 static bool diff_capture(struct diff *d, const char *path, char *err, size_t errcap)
@@ -141,9 +142,12 @@ static bool diff_capture(struct diff *d, const char *path, char *err, size_t err
         snprintf(err, errcap, "out of memory");
         return false;
     }
+    ss_burst_init(&d->burst, d->pl);
     bool ok = ss_pcap_each(path, on_frame, d, err, errcap) == 0;
-    if (ok)
+    if (ok) {
+        ss_burst_flush(&d->burst);
         ss_pipeline_finish(d->pl);
+    }
     ss_pipeline_free(d->pl);
     return ok;
 }

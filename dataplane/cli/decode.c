@@ -5,11 +5,12 @@
 #include <stdlib.h>
 
 #include "dataplane/cli/pcap_source.h"
-#include "dataplane/core/pipeline.h"
+#include "dataplane/core/burst.h"
 #include "dataplane/output/sm_json.h"
 
 struct decode_ctx {
     struct ss_pipeline *pl;
+    struct ss_burst burst;
     char line[3 * SS_SM_TEXT_MAX];
 };
 
@@ -27,7 +28,7 @@ static void on_frame(void *arg, const uint8_t *frame, size_t len, enum ss_linkty
                      uint64_t ts_ns, uint64_t frame_no)
 {
     struct decode_ctx *d = arg;
-    ss_pipeline_frame(d->pl, frame, len, lt, ts_ns, frame_no);
+    ss_burst_add(&d->burst, frame, len, lt, ts_ns, frame_no);
 }
 
 static void usage(FILE *f)
@@ -72,6 +73,7 @@ int ss_decode_main(int argc, char **argv)
         free(d);
         return 1;
     }
+    ss_burst_init(&d->burst, d->pl);
     int rc = 0;
     char err[512];
     for (int i = optind; i < argc && rc == 0; i++) {
@@ -80,6 +82,7 @@ int ss_decode_main(int argc, char **argv)
             rc = 1;
         }
     }
+    ss_burst_flush(&d->burst);
     ss_pipeline_finish(d->pl);
     fflush(stdout);
     if (!quiet)

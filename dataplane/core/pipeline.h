@@ -42,6 +42,22 @@ void ss_pipeline_free(struct ss_pipeline *pl);
  * frame number offline). Tables expire by ts_ns as time advances. */
 void ss_pipeline_frame(struct ss_pipeline *pl, const uint8_t *frame, size_t len,
                        enum ss_linktype lt, uint64_t ts_ns, uint64_t frame_id);
+
+/* One frame of a burst: its octets must stay in place until
+ * ss_pipeline_burst returns. */
+struct ss_frame_in {
+    const uint8_t *data;
+    size_t len;
+    uint64_t ts_ns;
+    uint64_t id; /* as frame_id above */
+};
+
+/* Decodes n frames in two passes: every frame down to its TCAP messages,
+ * their dialogues' table sets fetched meanwhile, then the dialogues and
+ * what they carry, in order. The messages, records and counters are
+ * those of ss_pipeline_frame on each frame in turn. */
+void ss_pipeline_burst(struct ss_pipeline *pl, const struct ss_frame_in *f, size_t n,
+                       enum ss_linktype lt);
 /* End of input: everything still held expires (and is counted). */
 void ss_pipeline_finish(struct ss_pipeline *pl);
 const struct ss_stats *ss_pipeline_stats(const struct ss_pipeline *pl);

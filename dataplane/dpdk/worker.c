@@ -126,7 +126,11 @@ static uint64_t frame_ts(const struct ss_run_ctl *ctl, const struct rte_mbuf *m,
     return *burst_ns;
 }
 
-static void worker_frame(struct ss_worker *w, const struct rte_mbuf *m, uint64_t *burst_ns)
+/* Adds m to the frames in[0..*n) the pipeline takes as one burst.
+ * Contiguous mbufs are read in place; a chain is copied to linear, which
+ * the next chain overwrites, so the burst so far is decoded at once. */
+static void worker_frame(struct ss_worker *w, const struct rte_mbuf *m, uint64_t *burst_ns,
+                         struct ss_frame_in *in, size_t *n)
 {
     uint32_t len = rte_pktmbuf_pkt_len(m);
 
@@ -136,13 +140,16 @@ static void worker_frame(struct ss_worker *w, const struct rte_mbuf *m, uint64_t
         w->c.oversize++;
         return;
     }
-    /* Contiguous mbufs are read in place; chains are copied to linear. */
     const uint8_t *p = rte_pktmbuf_read(m, 0, len, w->linear);
     uint64_t ts = frame_ts(w->ctl, m, burst_ns);
     uint64_t id = ++w->seq;
     if (w->fl != NULL)
         ss_framelog_put(w->fl, id, ts, p, len);
-    ss_pipeline_frame(w->pl, p, len, SS_LINK_ETHERNET, ts, id);
+    in[(*n)++] = (struct ss_frame_in){p, len, ts, id};
+    if (p == (const uint8_t *)w->linear) {
+        ss_pipeline_burst(w->pl, in, *n, SS_LINK_ETHERNET);
+        *n = 0;
+    }
 }
 
 static void worker_drop(struct ss_worker *w, struct rte_mbuf **pkts, uint16_t n)
@@ -152,9 +159,13 @@ static void worker_drop(struct ss_worker *w, struct rte_mbuf **pkts, uint16_t n)
     count(&w->c.frames, n);
 }
 
+/* The mbufs are freed only once the pipeline has returned: it reads a
+ * burst's frames in place until then. */
 static void worker_burst(struct ss_worker *w, struct rte_mbuf **pkts, uint16_t n)
 {
     uint64_t burst_ns = 0;
+    struct ss_frame_in in[SS_RUN_BURST_MAX];
+    size_t held = 0;
     uint16_t i;
 
     if (w->ctl->opts->drop) {
@@ -165,8 +176,9 @@ static void worker_burst(struct ss_worker *w, struct rte_mbuf **pkts, uint16_t n
         for (i = 0; i < n; i++) {
             if (i + PREFETCH_OFFSET < n)
                 rte_prefetch0(rte_pktmbuf_mtod(pkts[i + PREFETCH_OFFSET], void *));
-            worker_frame(w, pkts[i], &burst_ns);
+            worker_frame(w, pkts[i], &burst_ns, in, &held);
         }
+        ss_pipeline_burst(w->pl, in, held, SS_LINK_ETHERNET);
     }
     rte_pktmbuf_free_bulk(pkts, n);
     w->c.last_tsc = rte_rdtsc();

@@ -68,14 +68,14 @@ _Static_assert(sizeof(struct txn_line) == TXN_SET_ALIGN, "one set per cache line
 struct ss_tcap_txn {
     uint32_t sets;
     uint32_t in_use;
-    uint32_t due_ticks;  /* idle ticks after which an entry is surely past the timeout */
-    uint32_t slack;      /* ticks a sweep waits after the earliest due time */
-    uint32_t expired;    /* freed as due outside a sweep, not yet reported */
-    uint64_t next_sweep; /* earliest tick an entry falls due, plus slack */
-    bool started;        /* base set by the first message */
-    uint64_t base;       /* the absolute tick that is tick 0 */
+    uint32_t due_ticks;    /* idle ticks after which an entry is surely past the timeout */
+    uint32_t slack;        /* ticks a sweep waits after the earliest due time */
+    uint32_t expired;      /* freed as due outside a sweep, not yet reported */
+    uint64_t next_sweep;   /* earliest tick an entry falls due, plus slack */
+    bool started;          /* base set by the first message */
+    uint64_t base;         /* the absolute tick that is tick 0 */
     struct txn_line *line; /* sets */
-    uint64_t *held;      /* bit s set when set s holds an entry */
+    uint64_t *held;        /* bit s set when set s holds an entry */
 };
 
 struct ss_tcap_txn *ss_tcap_txn_new(uint32_t slots, uint64_t timeout_ns)
@@ -140,7 +140,7 @@ static uint32_t txn_fold(uint64_t party)
 
 /* splitmix64 finaliser: the party hash and the id are mixed so that ids
  * allocated in sequence by one node spread over the sets. */
-static struct txn_entry *txn_set(struct ss_tcap_txn *t, uint32_t tid, uint64_t party)
+static struct txn_entry *txn_set(const struct ss_tcap_txn *t, uint32_t tid, uint64_t party)
 {
     uint64_t h = party ^ ((uint64_t)tid * 0x9e3779b97f4a7c15ULL);
 
@@ -210,8 +210,7 @@ static unsigned txn_find(struct ss_tcap_txn *t, struct txn_entry *set, uint32_t 
  * the same key, and returns the entry; *rc is SS_TABLE_FULL when another
  * dialogue had to be evicted for it, else SS_OK. */
 static struct txn_entry *txn_store(struct ss_tcap_txn *t, uint32_t tid, uint64_t party,
-                                   uint32_t now, const struct ss_tcap_ctx *ctx,
-                                   enum ss_result *rc)
+                                   uint32_t now, const struct ss_tcap_ctx *ctx, enum ss_result *rc)
 {
     struct txn_entry *set = txn_set(t, tid, party);
     uint32_t fp = txn_fold(party);
@@ -348,6 +347,19 @@ static enum ss_result txn_close(struct ss_tcap_txn *t, const struct ss_tcap *m, 
     if (paired)
         txn_forget_peer(t, peer, calling, m->dtid, now);
     return txn_known(ctx);
+}
+
+/* The sets of the keys txn_begin, txn_continue and txn_close look up
+ * first; a paired half closed with its peer is found only once its peer
+ * id is read, so its set is not among them. Fetched for writing: most
+ * of these calls store. */
+void ss_tcap_txn_prefetch(const struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,
+                          uint64_t called)
+{
+    if (m->type == SS_TCAP_BEGIN || m->type == SS_TCAP_CONTINUE)
+        __builtin_prefetch(txn_set(t, m->otid, calling), 1);
+    if (m->type == SS_TCAP_CONTINUE || m->type == SS_TCAP_END || m->type == SS_TCAP_ABORT)
+        __builtin_prefetch(txn_set(t, m->dtid, called), 1);
 }
 
 enum ss_result ss_tcap_txn_track(struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,

@@ -34,6 +34,10 @@ void ss_tcap_txn_free(struct ss_tcap_txn *t);
  * nothing is known (ctx zeroed). */
 enum ss_result ss_tcap_txn_track(struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,
                                  uint64_t called, uint64_t ts_ns, struct ss_tcap_ctx *ctx);
+/* Starts fetching the sets ss_tcap_txn_track will first read for m, so
+ * that a caller with other work to do meanwhile does not wait for them. */
+void ss_tcap_txn_prefetch(const struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,
+                          uint64_t called);
 /* Frees the dialogues idle for more than the timeout at now_ns and returns
  * how many were freed since the last call (lookups and full sets free due
  * entries too). Time is kept in ticks of about 17 ms: a dialogue is never
