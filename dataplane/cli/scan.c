@@ -22,7 +22,7 @@
  * 350 000 frames of a siggen mix (192 bytes on average), or the last
  * 1024 of 64 KiB. */
 #define FRAMELOG_BYTES ((size_t)64 << 20)
-#define SNAP           65535
+#define SNAP 65535
 
 struct scan_opts {
     const char *rules[RULES_MAX];
@@ -54,29 +54,27 @@ struct scan {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: sigsift scan --rules PATH [--rules PATH]... [options] CAPTURE...\n"
-               "  --rules PATH        rule file, word list (*.txt) or folder of them, or\n"
-               "                      one bundle from sigsiftctl rules compile (for --matcher)\n"
-               "  --events FILE|-     verdict events as JSON lines (default: none)\n"
-               "  --evidence FILE     pcap of every frame of every flagged message\n"
-               "  --all               an event for every message, not only flagged ones\n"
-               "  --matcher NAME      hyperscan (default) or fpga-sim (the simulated block)\n"
-               "  --sctp-timeout S    idle seconds before SCTP fragments and duplicate-TSN\n"
-               "                      state expire (default 60)\n"
-               "  --quiet             no summary on stderr\n");
+    fprintf(f,
+            "usage: sigsift scan --rules PATH [--rules PATH]... [options] CAPTURE...\n"
+            "  --rules PATH        rule file, word list (*.txt) or folder of them, or\n"
+            "                      one bundle from sigsiftctl rules compile (for --matcher)\n"
+            "  --events FILE|-     verdict events as JSON lines (default: none)\n"
+            "  --evidence FILE     pcap of every frame of every flagged message\n"
+            "  --all               an event for every message, not only flagged ones\n"
+            "  --matcher NAME      hyperscan (default) or fpga-sim (the simulated block)\n"
+            "  --sctp-timeout S    idle seconds before SCTP fragments and duplicate-TSN\n"
+            "                      state expire (default 60)\n"
+            "  --quiet             no summary on stderr\n");
 }
 
 static int parse(int argc, char **argv, struct scan_opts *o)
 {
-    static const struct option opts[] = {{"rules", required_argument, NULL, 'r'},
-                                         {"events", required_argument, NULL, 'e'},
-                                         {"evidence", required_argument, NULL, 'x'},
-                                         {"all", no_argument, NULL, 'a'},
-                                         {"matcher", required_argument, NULL, 'm'},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"sctp-timeout", required_argument, NULL, 't'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        {"rules", required_argument, NULL, 'r'},   {"events", required_argument, NULL, 'e'},
+        {"evidence", required_argument, NULL, 'x'}, {"all", no_argument, NULL, 'a'},
+        {"matcher", required_argument, NULL, 'm'}, {"quiet", no_argument, NULL, 'q'},
+        {"sctp-timeout", required_argument, NULL, 't'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     int c;
     o->matcher = "hyperscan";
     while ((c = getopt_long(argc, argv, "r:e:x:am:qt:h", opts, NULL)) != -1) {
@@ -221,14 +219,12 @@ static double now_s(void)
 static void print_summary(const struct scan *s, double seconds)
 {
     const struct ss_stats *st = ss_pipeline_stats(s->pl);
-    fprintf(
-        stderr,
-        "frames %llu, messages %llu (MO %llu, MT %llu) in %.2f s: %.0f frames/s, %.0f messages/s\n",
-        (unsigned long long)st->frames, (unsigned long long)st->messages,
-        (unsigned long long)st->messages_mo, (unsigned long long)st->messages_mt, seconds,
-        (double)st->frames / seconds, (double)st->messages / seconds);
-    ss_screen_report(stderr, s->screen.rs, s->o.matcher, &s->screen.summary, s->screen.judge_errors,
-                     10);
+    fprintf(stderr, "frames %llu, messages %llu (MO %llu, MT %llu) in %.2f s: %.0f frames/s, %.0f messages/s\n",
+            (unsigned long long)st->frames, (unsigned long long)st->messages,
+            (unsigned long long)st->messages_mo, (unsigned long long)st->messages_mt, seconds,
+            (double)st->frames / seconds, (double)st->messages / seconds);
+    ss_screen_report(stderr, s->screen.rs, s->o.matcher, &s->screen.summary,
+                     s->screen.judge_errors, 10);
     fprintf(stderr, "events written %llu, evidence frames %llu\n",
             (unsigned long long)s->events_written, (unsigned long long)s->evidence_frames);
     ss_stats_print(stderr, st);

@@ -30,8 +30,8 @@
 /* Tables are swept once per second of capture time, not per frame. */
 #define EXPIRE_PERIOD_NS NS_PER_SEC
 /* IANA ports used when a peer sends PPID 0 (unspecified). */
-#define PORT_M3UA        2905
-#define PORT_M2PA        3565
+#define PORT_M3UA 2905
+#define PORT_M2PA 3565
 #define IPPROTO_SCTP_NUM 132
 /* Q.713 §5: subsystem 1 carries SCCP management, not TCAP. */
 #define SSN_SCCP_MGMT 1
@@ -355,9 +355,9 @@ static void on_forward_sm(struct ss_pipeline *pl, int32_t opcode, const struct s
         return;
     sm->opcode = (uint8_t)opcode;
     /* mt-forwardSM exists only in MAP v3 (TS 29.002 §12.9). */
-    sm->map_version = ctx->map_version                    ? ctx->map_version
+    sm->map_version = ctx->map_version ? ctx->map_version
                       : opcode == SS_MAP_OP_MT_FORWARD_SM ? 3
-                                                          : 0;
+                                                           : 0;
     sm->dcs = t.dcs;
     sm->parts = 1;
     sm->concat_ref = 0;

@@ -182,8 +182,8 @@ static enum ss_result check_regex(struct loader *ld, const char *pattern, uint8_
                      "regex matches '%c', which normalisation removes from every text", punct);
     size_t cap = SS_PRES_REGEX_GROWTH * strlen(pattern) + 1;
     char *out = malloc(cap), msg[128] = "too long once presented";
-    enum ss_result r =
-        out ? ss_present_regex(SS_PRES_REMAP, pattern, out, cap, msg, sizeof msg) : SS_OVERSIZE;
+    enum ss_result r = out ? ss_present_regex(SS_PRES_REMAP, pattern, out, cap, msg, sizeof msg)
+                           : SS_OVERSIZE;
     free(out);
     return r == SS_OK ? SS_OK : failf(ld, ld->file, ld->line, "bad regex: %s", msg);
 }

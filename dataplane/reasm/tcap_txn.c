@@ -68,14 +68,14 @@ _Static_assert(sizeof(struct txn_line) == TXN_SET_ALIGN, "one set per cache line
 struct ss_tcap_txn {
     uint32_t sets;
     uint32_t in_use;
-    uint32_t due_ticks;    /* idle ticks after which an entry is surely past the timeout */
-    uint32_t slack;        /* ticks a sweep waits after the earliest due time */
-    uint32_t expired;      /* freed as due outside a sweep, not yet reported */
-    uint64_t next_sweep;   /* earliest tick an entry falls due, plus slack */
-    bool started;          /* base set by the first message */
-    uint64_t base;         /* the absolute tick that is tick 0 */
+    uint32_t due_ticks;  /* idle ticks after which an entry is surely past the timeout */
+    uint32_t slack;      /* ticks a sweep waits after the earliest due time */
+    uint32_t expired;    /* freed as due outside a sweep, not yet reported */
+    uint64_t next_sweep; /* earliest tick an entry falls due, plus slack */
+    bool started;        /* base set by the first message */
+    uint64_t base;       /* the absolute tick that is tick 0 */
     struct txn_line *line; /* sets */
-    uint64_t *held;        /* bit s set when set s holds an entry */
+    uint64_t *held;      /* bit s set when set s holds an entry */
 };
 
 struct ss_tcap_txn *ss_tcap_txn_new(uint32_t slots, uint64_t timeout_ns)
@@ -210,7 +210,8 @@ static unsigned txn_find(struct ss_tcap_txn *t, struct txn_entry *set, uint32_t 
  * the same key, and returns the entry; *rc is SS_TABLE_FULL when another
  * dialogue had to be evicted for it, else SS_OK. */
 static struct txn_entry *txn_store(struct ss_tcap_txn *t, uint32_t tid, uint64_t party,
-                                   uint32_t now, const struct ss_tcap_ctx *ctx, enum ss_result *rc)
+                                   uint32_t now, const struct ss_tcap_ctx *ctx,
+                                   enum ss_result *rc)
 {
     struct txn_entry *set = txn_set(t, tid, party);
     uint32_t fp = txn_fold(party);
