@@ -7,7 +7,9 @@
  * hold the core, which is not decoding speed (both are printed).
  * Frames go to the pipeline in bursts of BURST (ss_pipeline_burst, as the
  * DPDK workers do; default 32) or, with 1, one by one (ss_pipeline_frame).
- * usage: decode_bench CAPTURE [CPU_SECONDS [BURST]] */
+ * TCAP_SLOTS sizes the dialogue table (default 65536), to see a table
+ * sized for a national link, far larger than the caches.
+ * usage: decode_bench CAPTURE [CPU_SECONDS [BURST [TCAP_SLOTS]]] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +70,7 @@ static double clock_s(clockid_t id)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: decode_bench CAPTURE [CPU_SECONDS [BURST]]\n");
+        fprintf(stderr, "usage: decode_bench CAPTURE [CPU_SECONDS [BURST [TCAP_SLOTS]]]\n");
         return 2;
     }
     double seconds = argc > 2 ? atof(argv[2]) : 5.0;
@@ -86,6 +88,10 @@ int main(int argc, char **argv)
     uint64_t messages = 0;
     struct ss_pipeline_cfg cfg;
     ss_pipeline_cfg_default(&cfg);
+    if (argc > 4 && !ss_pipeline_cfg_option(&cfg, "tcap-slots", argv[4])) {
+        fprintf(stderr, "decode_bench: bad TCAP_SLOTS %s\n", argv[4]);
+        return 2;
+    }
     struct ss_pipeline *pl = ss_pipeline_new(&cfg, count_sm, &messages);
     if (!pl)
         return 1;

@@ -33,29 +33,26 @@ static void on_frame(void *arg, const uint8_t *frame, size_t len, enum ss_linkty
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: sigsift decode [--quiet] [--sctp-timeout SECONDS] "
-               "FILE.pcap|FILE.pcapng...\n"
+    fprintf(f, "usage: sigsift decode [--quiet] [table options] FILE.pcap|FILE.pcapng...\n"
                "  One JSON object per complete short message on stdout;\n"
-               "  counters on stderr unless --quiet.\n"
-               "  --sctp-timeout SECONDS  idle time after which SCTP fragments and\n"
-               "                          duplicate-TSN state expire (default 60)\n");
+               "  counters on stderr unless --quiet.\n" SS_PIPELINE_OPTIONS_HELP);
 }
 
 int ss_decode_main(int argc, char **argv)
 {
     static const struct option opts[] = {{"quiet", no_argument, NULL, 'q'},
-                                         {"sctp-timeout", required_argument, NULL, 't'},
                                          {"help", no_argument, NULL, 'h'},
+                                         SS_PIPELINE_LONGOPTS('T'),
                                          {NULL, 0, NULL, 0}};
-    int quiet = 0, c;
+    int quiet = 0, c, at;
     struct ss_pipeline_cfg cfg;
     ss_pipeline_cfg_default(&cfg);
-    while ((c = getopt_long(argc, argv, "qt:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qh", opts, &at)) != -1) {
         if (c == 'q') {
             quiet = 1;
-        } else if (c == 't') {
-            if (!ss_pipeline_parse_seconds(optarg, &cfg.sctp_timeout_ns)) {
-                fprintf(stderr, "sigsift decode: bad --sctp-timeout %s\n", optarg);
+        } else if (c == 'T') {
+            if (!ss_pipeline_cfg_option(&cfg, opts[at].name, optarg)) {
+                fprintf(stderr, "sigsift decode: bad --%s %s\n", opts[at].name, optarg);
                 return 2;
             }
         } else {

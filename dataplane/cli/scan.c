@@ -31,7 +31,7 @@ struct scan_opts {
     const char *evidence; /* NULL: none */
     const char *matcher;
     bool all, quiet;
-    uint64_t sctp_timeout_ns; /* 0: the pipeline's default */
+    struct ss_pipeline_cfg pipeline; /* table sizes and timeouts */
 };
 
 struct scan {
@@ -62,9 +62,7 @@ static void usage(FILE *f)
             "  --evidence FILE     pcap of every frame of every flagged message\n"
             "  --all               an event for every message, not only flagged ones\n"
             "  --matcher NAME      hyperscan (default) or fpga-sim (the simulated block)\n"
-            "  --sctp-timeout S    idle seconds before SCTP fragments and duplicate-TSN\n"
-            "                      state expire (default 60)\n"
-            "  --quiet             no summary on stderr\n");
+            "  --quiet             no summary on stderr\n" SS_PIPELINE_OPTIONS_HELP);
 }
 
 static int parse(int argc, char **argv, struct scan_opts *o)
@@ -73,11 +71,12 @@ static int parse(int argc, char **argv, struct scan_opts *o)
         {"rules", required_argument, NULL, 'r'},   {"events", required_argument, NULL, 'e'},
         {"evidence", required_argument, NULL, 'x'}, {"all", no_argument, NULL, 'a'},
         {"matcher", required_argument, NULL, 'm'}, {"quiet", no_argument, NULL, 'q'},
-        {"sctp-timeout", required_argument, NULL, 't'},
-        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
-    int c;
+        {"help", no_argument, NULL, 'h'},          SS_PIPELINE_LONGOPTS('T'),
+        {NULL, 0, NULL, 0}};
+    int c, at;
     o->matcher = "hyperscan";
-    while ((c = getopt_long(argc, argv, "r:e:x:am:qt:h", opts, NULL)) != -1) {
+    ss_pipeline_cfg_default(&o->pipeline);
+    while ((c = getopt_long(argc, argv, "r:e:x:am:qh", opts, &at)) != -1) {
         switch (c) {
         case 'r':
             if (o->n_rules == RULES_MAX) {
@@ -101,9 +100,9 @@ static int parse(int argc, char **argv, struct scan_opts *o)
         case 'q':
             o->quiet = true;
             break;
-        case 't':
-            if (!ss_pipeline_parse_seconds(optarg, &o->sctp_timeout_ns)) {
-                fprintf(stderr, "sigsift scan: bad --sctp-timeout %s\n", optarg);
+        case 'T':
+            if (!ss_pipeline_cfg_option(&o->pipeline, opts[at].name, optarg)) {
+                fprintf(stderr, "sigsift scan: bad --%s %s\n", opts[at].name, optarg);
                 return 2;
             }
             break;
@@ -262,10 +261,6 @@ int ss_scan_main(int argc, char **argv)
     const struct ss_matcher_ops *m = ss_matcher_find(s->o.matcher);
     struct ss_ruleset *rs = NULL;
     struct ss_ruleset_scratch *tmpl = NULL;
-    struct ss_pipeline_cfg cfg;
-    ss_pipeline_cfg_default(&cfg);
-    if (s->o.sctp_timeout_ns)
-        cfg.sctp_timeout_ns = s->o.sctp_timeout_ns;
     if (!m) {
         ss_matcher_report_missing(stderr, "sigsift scan", s->o.matcher);
         rc = 2;
@@ -274,7 +269,7 @@ int ss_scan_main(int argc, char **argv)
         rc = 2;
     } else if (ss_ruleset_scratch_alloc(rs, &tmpl) != SS_OK ||
                ss_screen_init(&s->screen, rs, tmpl, 0, s->o.all) != SS_OK ||
-               !(s->pl = ss_pipeline_new(&cfg, on_sm, s))) {
+               !(s->pl = ss_pipeline_new(&s->o.pipeline, on_sm, s))) {
         fprintf(stderr, "sigsift scan: out of memory\n");
         rc = 1;
     } else if (open_outputs(s) != 0) {

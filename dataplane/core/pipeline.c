@@ -2,6 +2,8 @@
  * and counts every result it does not continue with, by layer. */
 #include "dataplane/core/pipeline.h"
 
+#include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,6 +107,41 @@ bool ss_pipeline_parse_seconds(const char *s, uint64_t *ns)
         return false;
     *ns = t;
     return true;
+}
+
+/* Table sizes an option may ask for: the tables take up to 2^30 slots,
+ * but a concatenation slot owns 8 KiB of part texts. */
+static const struct {
+    const char *name;
+    size_t offset;
+    uint32_t max;
+} slot_options[] = {
+    {"sctp-slots", offsetof(struct ss_pipeline_cfg, sctp_slots), 1u << 20},
+    {"sccp-slots", offsetof(struct ss_pipeline_cfg, sccp_slots), 1u << 20},
+    {"tcap-slots", offsetof(struct ss_pipeline_cfg, tcap_slots), 1u << 28},
+    {"concat-slots", offsetof(struct ss_pipeline_cfg, concat_slots), 1u << 22},
+};
+
+bool ss_pipeline_cfg_option(struct ss_pipeline_cfg *cfg, const char *name, const char *value)
+{
+    if (strcmp(name, "timeout") == 0)
+        return ss_pipeline_parse_seconds(value, &cfg->timeout_ns);
+    if (strcmp(name, "sctp-timeout") == 0)
+        return ss_pipeline_parse_seconds(value, &cfg->sctp_timeout_ns);
+    for (size_t i = 0; i < sizeof slot_options / sizeof slot_options[0]; i++) {
+        if (strcmp(name, slot_options[i].name) != 0)
+            continue;
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(value, &end, 10);
+        if (value[0] < '0' || value[0] > '9' || *end != '\0' || errno != 0 || v == 0 ||
+            v > slot_options[i].max)
+            return false;
+        uint32_t n = (uint32_t)v;
+        memcpy((char *)cfg + slot_options[i].offset, &n, sizeof n);
+        return true;
+    }
+    return false;
 }
 
 struct ss_pipeline *ss_pipeline_new(const struct ss_pipeline_cfg *cfg, ss_sm_fn fn, void *ctx)

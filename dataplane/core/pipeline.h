@@ -35,6 +35,35 @@ void ss_pipeline_cfg_default(struct ss_pipeline_cfg *cfg);
  * anything else. */
 #define SS_PIPELINE_TIMEOUT_MAX_S 86400
 bool ss_pipeline_parse_seconds(const char *s, uint64_t *ns);
+
+/* The table options every subcommand that decodes takes (decode, scan,
+ * run), as getopt_long entries returning val, their help lines, and the
+ * function that applies one: name is the long option's name. False, cfg
+ * unchanged, on a value out of range. A table sized for a national link
+ * is larger than the defaults: a dialogue stays in the TCAP table until
+ * its TC-END, a multi-part message in the concatenation table until its
+ * last part, so each needs about rate x time held (README, Sizing). */
+/* clang-format off */
+#define SS_PIPELINE_LONGOPTS(val)                         \
+    {"timeout", required_argument, NULL, (val)},          \
+    {"sctp-timeout", required_argument, NULL, (val)},     \
+    {"tcap-slots", required_argument, NULL, (val)},       \
+    {"concat-slots", required_argument, NULL, (val)},     \
+    {"sctp-slots", required_argument, NULL, (val)},       \
+    {"sccp-slots", required_argument, NULL, (val)}
+#define SS_PIPELINE_OPTIONS_HELP                                                          \
+    "  --timeout S          idle seconds before SCCP segments, TCAP dialogues and\n"      \
+    "                       message parts expire (default 30)\n"                          \
+    "  --sctp-timeout S     idle seconds before SCTP fragments and duplicate-TSN\n"       \
+    "                       state expire (default 60)\n"                                  \
+    "  --tcap-slots N       TCAP dialogue halves held per worker (default 65536;\n"       \
+    "                       21 bytes each)\n"                                             \
+    "  --concat-slots N     multi-part messages held per worker (default 8192; 8.5 KiB\n" \
+    "                       each, 0.5 KiB of it resident before use)\n"                   \
+    "  --sctp-slots N       SCTP directions and fragmented messages (default 1024)\n"     \
+    "  --sccp-slots N       SCCP segmented messages (default 1024)\n"
+/* clang-format on */
+bool ss_pipeline_cfg_option(struct ss_pipeline_cfg *cfg, const char *name, const char *value);
 struct ss_pipeline *ss_pipeline_new(const struct ss_pipeline_cfg *cfg, ss_sm_fn fn, void *ctx);
 void ss_pipeline_free(struct ss_pipeline *pl);
 

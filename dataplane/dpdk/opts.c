@@ -25,7 +25,7 @@ enum {
     OPT_REPORT_JSON,
     OPT_SOCKET,
     OPT_TRUST,
-    OPT_SCTP_TIMEOUT,
+    OPT_TABLE,
     OPT_HELP,
 };
 
@@ -44,8 +44,8 @@ static const struct option long_opts[] = {
     {"report-json", required_argument, NULL, OPT_REPORT_JSON},
     {"socket", required_argument, NULL, OPT_SOCKET},
     {"trust", required_argument, NULL, OPT_TRUST},
-    {"sctp-timeout", required_argument, NULL, OPT_SCTP_TIMEOUT},
     {"help", no_argument, NULL, OPT_HELP},
+    SS_PIPELINE_LONGOPTS(OPT_TABLE),
     {NULL, 0, NULL, 0},
 };
 
@@ -67,8 +67,7 @@ void ss_run_usage(FILE *f)
             "  --duration S         stop after S seconds\n"
             "  --packets N          stop after N frames\n"
             "  --report-json FILE   throughput per worker as JSON\n"
-            "  --sctp-timeout S     idle seconds before SCTP fragments and duplicate-TSN\n"
-            "                       state expire (default 60)\n"
+            SS_PIPELINE_OPTIONS_HELP
             "  --socket PATH        control socket for sigsiftctl (default " SS_CTL_SOCKET_DEFAULT
             ")\n"
             "  --trust DIR          `rules push` and a --rules bundle: only bundles signed\n"
@@ -162,12 +161,7 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
         return parse_seconds("stats-interval", arg, &o->stats_interval_s);
     case OPT_DURATION:
         return parse_seconds("duration", arg, &o->duration_s);
-    case OPT_SCTP_TIMEOUT:
-        if (!ss_pipeline_parse_seconds(arg, &o->sctp_timeout_ns)) {
-            fprintf(stderr, "sigsift run: --sctp-timeout %s: expected seconds > 0\n", arg);
-            return -1;
-        }
-        return 0;
+
     default:
         return -1;
     }
@@ -175,16 +169,25 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
 
 int ss_run_opts_parse(int argc, char **argv, struct ss_run_opts *o)
 {
-    int c;
+    int c, at;
 
     memset(o, 0, sizeof *o);
     o->burst = 32;
     o->matcher = "hyperscan";
+    ss_pipeline_cfg_default(&o->pipeline);
     optind = 1;
-    while ((c = getopt_long(argc, argv, "", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "", long_opts, &at)) != -1) {
         if (c == OPT_HELP) {
             ss_run_usage(stdout);
             return 1;
+        }
+        if (c == OPT_TABLE) {
+            if (!ss_pipeline_cfg_option(&o->pipeline, long_opts[at].name, optarg)) {
+                fprintf(stderr, "sigsift run: --%s %s: out of range\n", long_opts[at].name,
+                        optarg);
+                return -1;
+            }
+            continue;
         }
         if (parse_one(c, optarg, o) != 0) {
             if (c == '?')

@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "dataplane/core/pipeline.h"
+
 #define SS_RUN_RULES_MAX   64
 #define SS_RUN_BURST_MAX   64
 #define SS_RUN_WORKERS_MAX 64
@@ -27,7 +29,7 @@ struct ss_run_opts {
     double stats_interval_s; /* --stats-interval S; 0 = final only */
     double duration_s;       /* --duration S; 0 = until input ends */
     uint64_t packets;        /* --packets N; 0 = until input ends */
-    uint64_t sctp_timeout_ns; /* --sctp-timeout S; 0 = the pipeline's default */
+    struct ss_pipeline_cfg pipeline; /* table sizes and timeouts (SS_PIPELINE_LONGOPTS) */
 };
 
 /* argv[0] is the program name (as rte_eal_init leaves it). Returns 0 on

@@ -201,12 +201,8 @@ static uint16_t worker_rx(struct ss_worker *w, struct rte_mbuf **pkts, uint16_t 
 static int worker_open(struct ss_worker *w)
 {
     const struct ss_run_opts *o = w->ctl->opts;
-    struct ss_pipeline_cfg cfg;
 
-    ss_pipeline_cfg_default(&cfg);
-    if (o->sctp_timeout_ns != 0)
-        cfg.sctp_timeout_ns = o->sctp_timeout_ns;
-    w->pl = ss_pipeline_new(&cfg, on_sm, w);
+    w->pl = ss_pipeline_new(&o->pipeline, on_sm, w);
     if (o->evidence != NULL)
         w->fl = ss_framelog_new(SS_FRAMELOG_BYTES, SS_EVIDENCE_SNAP);
     if (w->pl == NULL || (o->evidence != NULL && w->fl == NULL)) {

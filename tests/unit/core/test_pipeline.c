@@ -814,6 +814,39 @@ static void test_pipeline_burst_equals_frame_by_frame(void)
     CU_ASSERT_EQUAL(errors(&st), 0);
 }
 
+/* The table options: counts within 1..each table's maximum, decimal
+ * digits only; timeouts as ss_pipeline_parse_seconds; a refused value or
+ * an unknown name leaves cfg as it was. */
+static void test_pipeline_cfg_option(void)
+{
+    struct ss_pipeline_cfg cfg, def;
+    ss_pipeline_cfg_default(&def);
+    cfg = def;
+    CU_ASSERT_TRUE(ss_pipeline_cfg_option(&cfg, "tcap-slots", "4000000"));
+    CU_ASSERT_EQUAL(cfg.tcap_slots, 4000000);
+    CU_ASSERT_TRUE(ss_pipeline_cfg_option(&cfg, "concat-slots", "100000"));
+    CU_ASSERT_EQUAL(cfg.concat_slots, 100000);
+    CU_ASSERT_TRUE(ss_pipeline_cfg_option(&cfg, "sctp-slots", "1"));
+    CU_ASSERT_EQUAL(cfg.sctp_slots, 1);
+    CU_ASSERT_TRUE(ss_pipeline_cfg_option(&cfg, "sccp-slots", "1048576"));
+    CU_ASSERT_EQUAL(cfg.sccp_slots, 1048576);
+    CU_ASSERT_TRUE(ss_pipeline_cfg_option(&cfg, "timeout", "2.5"));
+    CU_ASSERT_EQUAL(cfg.timeout_ns, 2500000000ull);
+    CU_ASSERT_TRUE(ss_pipeline_cfg_option(&cfg, "sctp-timeout", "90"));
+    CU_ASSERT_EQUAL(cfg.sctp_timeout_ns, 90000000000ull);
+    struct ss_pipeline_cfg before = cfg;
+    static const char *const bad[][2] = {
+        {"tcap-slots", "0"},          {"tcap-slots", "-5"},        {"tcap-slots", "+5"},
+        {"tcap-slots", " 5"},         {"tcap-slots", "5k"},        {"tcap-slots", ""},
+        {"tcap-slots", "268435457"},  {"concat-slots", "4194305"}, {"sccp-slots", "1048577"},
+        {"tcap-slots", "99999999999999999999"}, {"timeout", "0"},  {"no-such-slots", "5"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        CU_ASSERT_FALSE(ss_pipeline_cfg_option(&cfg, bad[i][0], bad[i][1]));
+    CU_ASSERT_EQUAL(memcmp(&cfg, &before, sizeof cfg), 0);
+    CU_ASSERT_TRUE(ss_pipeline_cfg_option(&cfg, "tcap-slots", "268435456"));
+}
+
 /* The timeout option: seconds, fractions allowed, within (0, max]. */
 static void test_pipeline_parse_seconds(void)
 {
@@ -869,6 +902,7 @@ static void test_pipeline_record_without_gt_is_empty(void)
 
 static const struct ss_test tests[] = {
     SS_TEST(test_pipeline_parse_seconds),
+    SS_TEST(test_pipeline_cfg_option),
     SS_TEST(test_pipeline_mo_forward_sm_v3_ucs2_record),
     SS_TEST(test_pipeline_record_gt_odd_and_filler_ended_long),
     SS_TEST(test_pipeline_record_without_gt_is_empty),

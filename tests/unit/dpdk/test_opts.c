@@ -145,20 +145,27 @@ static void test_opts_negative_or_junk_seconds_rejected(void)
     CU_ASSERT_EQUAL(parse(3, nan), -1);
 }
 
-/* --sctp-timeout: seconds (fractions allowed) to nanoseconds; 0 keeps the
- * pipeline's default; zero, negative and junk values are refused. */
-static void test_opts_sctp_timeout_in_ns_default_zero(void)
+/* The pipeline's table options: the defaults without them; --sctp-timeout
+ * in seconds (fractions allowed), --tcap-slots a count; zero, negative
+ * and junk values are refused. */
+static void test_opts_table_options_default_and_parsed(void)
 {
+    struct ss_pipeline_cfg def;
+    ss_pipeline_cfg_default(&def);
     const char *none[] = {"run"};
-    const char *half[] = {"run", "--sctp-timeout", "0.5"};
+    const char *half[] = {"run", "--sctp-timeout", "0.5", "--tcap-slots", "1000000"};
     const char *zero[] = {"run", "--sctp-timeout", "0"};
     const char *junk[] = {"run", "--sctp-timeout", "5m"};
+    const char *neg[] = {"run", "--concat-slots", "-1"};
     CU_ASSERT_EQUAL(parse(1, none), 0);
-    CU_ASSERT_EQUAL(o.sctp_timeout_ns, 0);
-    CU_ASSERT_EQUAL(parse(3, half), 0);
-    CU_ASSERT_EQUAL(o.sctp_timeout_ns, 500000000ull);
+    CU_ASSERT_EQUAL(memcmp(&o.pipeline, &def, sizeof def), 0);
+    CU_ASSERT_EQUAL(parse(5, half), 0);
+    CU_ASSERT_EQUAL(o.pipeline.sctp_timeout_ns, 500000000ull);
+    CU_ASSERT_EQUAL(o.pipeline.tcap_slots, 1000000);
+    CU_ASSERT_EQUAL(o.pipeline.concat_slots, def.concat_slots);
     CU_ASSERT_EQUAL(parse(3, zero), -1);
     CU_ASSERT_EQUAL(parse(3, junk), -1);
+    CU_ASSERT_EQUAL(parse(3, neg), -1);
 }
 
 static void test_opts_unknown_option_rejected(void)
@@ -195,7 +202,7 @@ static const struct ss_test tests[] = {
     SS_TEST(test_opts_burst_out_of_range_rejected),
     SS_TEST(test_opts_workers_out_of_range_rejected),
     SS_TEST(test_opts_negative_or_junk_seconds_rejected),
-    SS_TEST(test_opts_sctp_timeout_in_ns_default_zero),
+    SS_TEST(test_opts_table_options_default_and_parsed),
     SS_TEST(test_opts_unknown_option_rejected),
     SS_TEST(test_opts_stray_argument_rejected),
     SS_TEST(test_opts_evidence_with_drop_rejected),
