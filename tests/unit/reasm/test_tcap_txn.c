@@ -343,6 +343,38 @@ static void test_tcap_txn_end_from_other_party_leaves_peer_to_expire(void)
     ss_tcap_txn_free(t);
 }
 
+/* A table of huge pages (2 MiB or more: rounded up, zeroed, advised)
+ * works as a small one: at a tenth of its size, a set is rarely full (an
+ * eviction, counted, for each dialogue that finds one so); every
+ * dialogue held is found and forgotten by its TC-END. The prefetch of
+ * each message's sets changes nothing. */
+static void test_tcap_txn_large_table_holds_every_dialogue(void)
+{
+    enum { DIALOGUES = 100000 };
+    struct ss_tcap_txn *t = ss_tcap_txn_new(1u << 20, TIMEOUT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    unsigned stored = 0, evicted = 0, closed = 0;
+    for (uint32_t i = 0; i < DIALOGUES; i++) {
+        struct ss_tcap begin = msg(SS_TCAP_BEGIN, 0x10000 + i, 0, 21, 3);
+        ss_tcap_txn_prefetch(t, &begin, PARTY_A, 0);
+        enum ss_result r = ss_tcap_txn_track(t, &begin, PARTY_A, 0, 1, &ctx);
+        stored += r == SS_OK;
+        evicted += r == SS_TABLE_FULL;
+    }
+    CU_ASSERT_EQUAL(stored + evicted, DIALOGUES);
+    CU_ASSERT(evicted < DIALOGUES / 1000);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), DIALOGUES - evicted);
+    for (uint32_t i = 0; i < DIALOGUES; i++) {
+        struct ss_tcap end = msg(SS_TCAP_END, 0, 0x10000 + i, 0, 0);
+        ss_tcap_txn_prefetch(t, &end, PARTY_B, PARTY_A);
+        closed += ss_tcap_txn_track(t, &end, PARTY_B, PARTY_A, 2, &ctx) == SS_OK &&
+                  ctx.map_version == 3;
+    }
+    CU_ASSERT_EQUAL(closed, DIALOGUES - evicted);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 0);
+    ss_tcap_txn_free(t);
+}
+
 /* Sizes whose rounding up to whole sets would wrap 32 bits are refused. */
 static void test_tcap_txn_new_oversized_table_refused(void)
 {
@@ -367,6 +399,7 @@ static const struct ss_test tests[] = {
     SS_TEST(test_tcap_txn_end_from_responder_forgets_both_halves),
     SS_TEST(test_tcap_txn_end_from_initiator_forgets_both_halves),
     SS_TEST(test_tcap_txn_end_from_other_party_leaves_peer_to_expire),
+    SS_TEST(test_tcap_txn_large_table_holds_every_dialogue),
     SS_TEST(test_tcap_txn_new_oversized_table_refused),
 };
 
