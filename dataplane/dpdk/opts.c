@@ -183,7 +183,7 @@ int ss_run_opts_parse(int argc, char **argv, struct ss_run_opts *o)
         }
         if (c == OPT_TABLE) {
             if (!ss_pipeline_cfg_option(&o->pipeline, long_opts[at].name, optarg)) {
-                fprintf(stderr, "sigsift run: --%s %s: out of range\n", long_opts[at].name,
+                fprintf(stderr, "sigsift run: bad --%s %s (see --help)\n", long_opts[at].name,
                         optarg);
                 return -1;
             }
