@@ -105,11 +105,11 @@ int main(int argc, char **argv)
     do {
         uint64_t shift = passes * span;
         for (size_t i = 0; i < c.n; i += (size_t)burst) {
-            size_t n = c.n - i < (size_t)burst ? c.n - i : (size_t)burst;
             if (burst == 1) {
                 ss_pipeline_frame(pl, c.f[i].data, c.f[i].len, c.lt, c.f[i].ts_ns + shift, ++id);
                 continue;
             }
+            size_t n = c.n - i < (size_t)burst ? c.n - i : (size_t)burst;
             for (size_t k = 0; k < n; k++)
                 in[k] = (struct ss_frame_in){c.f[i + k].data, c.f[i + k].len,
                                              c.f[i + k].ts_ns + shift, ++id};

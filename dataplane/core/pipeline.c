@@ -77,7 +77,7 @@ struct ss_pipeline {
  * in_frame: its octets lie in the caller's frame, not in a reassembly
  * table that a later frame of the burst may reuse. */
 struct ss_hop {
-    uint64_t ts_ns, frame_id;
+    uint64_t ts_ns;
     uint32_t opc, dpc;
     bool in_frame;
     const struct ss_sccp *sccp;
@@ -496,7 +496,8 @@ static void on_tcap(struct ss_pipeline *pl, const uint8_t *p, size_t len, const 
     q->ts_ns = hop->ts_ns;
     q->opc = hop->opc;
     q->dpc = hop->dpc;
-    q->frame_id = hop->frame_id;
+    /* In the frame: hop->frames is that one frame. */
+    q->frame_id = hop->frames->id[0];
     q->frames = hop->in_frame ? NULL : hop->frames;
     pl->n_pending++;
     if (hop->in_frame && pl->n_pending < PENDING_MAX)
@@ -641,7 +642,7 @@ static void on_data_chunk(struct ss_pipeline *pl, const struct ss_ip *ip, const 
     }
     struct ss_frames frames;
     ss_frames_one(&frames, frame_id);
-    struct ss_hop hop = {.ts_ns = ts_ns, .frame_id = frame_id, .in_frame = true, .frames = &frames};
+    struct ss_hop hop = {.ts_ns = ts_ns, .in_frame = true, .frames = &frames};
     uint32_t ppid = effective_ppid(s, &d);
     if (d.begin && d.end) {
         on_user_message(pl, ppid, d.payload, d.len, &hop);

@@ -161,7 +161,6 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
         return parse_seconds("stats-interval", arg, &o->stats_interval_s);
     case OPT_DURATION:
         return parse_seconds("duration", arg, &o->duration_s);
-
     default:
         return -1;
     }
