@@ -91,10 +91,54 @@ static void test_json_line_too_long_is_refused(void)
     CU_ASSERT_EQUAL(memcmp(small, "{\"n\":1234}\n", 11), 0);
 }
 
+/* One line of every kind of member: keys of 1-20 bytes, strings with
+ * and without escapes, numbers, null, time, arrays. */
+static size_t every_member(char *out, size_t cap)
+{
+    static const char keys[] = "abcdefghijklmnopqrst";
+    static const char *const items[] = {"r1", "", "rule.with-a:long_id_0123456789", "q\"x"};
+    char key[sizeof keys];
+    struct ss_json j;
+    ss_json_begin(&j, out, cap);
+    for (size_t n = 1; n < sizeof keys; n++) {
+        memcpy(key, keys, n);
+        key[n] = '\0';
+        ss_json_str(&j, key, "\xe5\x9e\x83\xe5\x9c\xbe plain text", 17 - n % 3);
+    }
+    ss_json_cstr(&j, "esc", "tab\there \"quoted\" back\\slash\x01");
+    ss_json_uint(&j, "u", 18446744073709551615ull);
+    ss_json_null(&j, "nothing");
+    ss_json_time(&j, "ts", 1700000000000001000ull);
+    ss_json_str_array(&j, "items", items, 4);
+    ss_json_str_array(&j, "none", items, 0);
+    return ss_json_end(&j);
+}
+
+/* Each member is sized before it is written: a buffer of the line's
+ * exact length holds it, and any shorter one is refused without a byte
+ * written past its end. */
+static void test_json_fits_exactly_and_never_writes_past_cap(void)
+{
+    static char whole[2048], small[2048 + 64];
+    size_t len = every_member(whole, sizeof whole);
+    CU_ASSERT_FATAL(len > 0 && len < sizeof whole);
+    unsigned bad = 0;
+    for (size_t cap = 0; cap <= len + 1; cap++) {
+        memset(small, 0x5a, sizeof small);
+        size_t got = every_member(small, cap);
+        bad += got != (cap >= len ? len : 0);
+        bad += got && memcmp(small, whole, len) != 0;
+        for (size_t i = cap; i < sizeof small; i++)
+            bad += small[i] != 0x5a;
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 static const struct ss_test tests[] = {
     SS_TEST(test_json_escapes_every_special_byte_at_every_offset),
     SS_TEST(test_json_uint_and_time_match_printf),
     SS_TEST(test_json_line_too_long_is_refused),
+    SS_TEST(test_json_fits_exactly_and_never_writes_past_cap),
 };
 
 int main(void)
