@@ -6,6 +6,8 @@
 #   - 1 and 2 workers (direct and software distribution) see the same
 #     frames and messages (and, on the shared sample, the same events);
 #   - SIGINT during an infinite_rx replay stops cleanly with statistics;
+#   - a live interface (net_af_packet on a veth pair) receives and decodes
+#     every frame sent into it, as sigsift decode does the capture;
 #   - --packets / --drop / --report-json behave as documented;
 #   - on a tools/siggen capture (when built), 1 and 2 workers and
 #     `sigsift decode` give the same events;
@@ -25,7 +27,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SIGSIFT=${1:-${SIGSIFT:-$ROOT/build/dataplane/cli/sigsift}}
 SHARED=$ROOT/../shared/data/pcap/tcapmap_pcapr.pcap
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+VETH=
+trap 'rm -rf "$TMP"; [ -z "$VETH" ] || ip link del "$VETH" 2>/dev/null' EXIT
 . "$ROOT/tests/integration/dpdk_lib.sh"
 
 if [ ! -x "$SIGSIFT" ]; then
@@ -296,6 +299,99 @@ wait $pid
 rc=$?
 [ $rc = 0 ] && [ "$(counter mempool.mbuf_s0.in_use "$TMP/term.err")" = 0 ] &&
     ok "SIGTERM stops a 2-worker run cleanly" || ko "SIGTERM: exit $rc" "$TMP/term.err"
+
+# A live interface: net_af_packet on one end of a veth pair, the mix's
+# frames sent into the other end by python3 (an AF_PACKET socket, 64
+# frames a millisecond). Every frame sent arrives and is decoded, SIGINT
+# stops the run cleanly, and the events are sigsift decode's records but
+# for their times (a live port stamps frames with the host clock).
+# Needs iproute2 and CAP_NET_ADMIN (root); said as SKIP without them.
+send_frames() { # PCAP IFACE: prints the number of frames sent
+    python3 - "$1" "$2" <<'PY'
+import socket, struct, sys, time
+d = open(sys.argv[1], "rb").read()
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+s.bind((sys.argv[2], 0))
+o = 24 if d[:4] == b"\xd4\xc3\xb2\xa1" else sys.exit("not a little-endian pcap")
+n = 0
+while o + 16 <= len(d):
+    caplen = struct.unpack("<I", d[o + 8:o + 12])[0]
+    s.send(d[o + 16:o + 16 + caplen])
+    o += 16 + caplen
+    n += 1
+    if n % 64 == 0:
+        time.sleep(0.001)
+print(n)
+PY
+}
+
+# without_ts FILE: the JSON lines without their "ts" member, sorted.
+without_ts() {
+    python3 -c '
+import json, sys
+rows = []
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    d.pop("ts")
+    rows.append(json.dumps(d, ensure_ascii=False))
+print("\n".join(sorted(rows)))' "$1"
+}
+
+# wait_frames N FILE: until the workers' frames in the last interval line
+# of FILE add up to N (at most 30 s).
+wait_frames() {
+    i=0
+    while [ "$(grep '^\[' "$2" | tail -1 | grep -o 'frames=[0-9]*' | awk -F= '{s += $2} END {print s + 0}')" != "$1" ] &&
+        [ $i -lt 300 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+}
+
+check_live() { # NAME LCORES PCAP
+    name=$1 lcores=$2 pcap=$3
+    veth=ss$$a peer=ss$$b
+    if ! command -v ip >/dev/null 2>&1 || ! ip link add "$veth" type veth peer name "$peer" 2>"$TMP/veth.err"; then
+        echo "SKIP live interface: no veth pair ($(cat "$TMP/veth.err" 2>/dev/null || echo no ip command))"
+        return
+    fi
+    VETH=$veth
+    for i in "$veth" "$peer"; do
+        sysctl -qw "net.ipv6.conf.$i.disable_ipv6=1" # no neighbour discovery frames of its own
+        ip link set "$i" up
+    done
+    "$SIGSIFT" run $lcores $EAL --vdev "net_af_packet0,iface=$peer,framecnt=4096" -- --all \
+        --events "$TMP/$name.jsonl" --stats-interval 0.2 >"$TMP/$name.out" 2>"$TMP/$name.err" &
+    pid=$!
+    wait_for '^\[' "$TMP/$name.err"
+    sent=$(send_frames "$pcap" "$veth")
+    wait_frames "$sent" "$TMP/$name.err"
+    kill -INT $pid
+    wait $pid
+    rc=$?
+    ip link del "$veth"
+    VETH=
+    [ $rc = 0 ] && grep -q "stopped (signal)" "$TMP/$name.err" && ok "$name: SIGINT stops the run, exit 0" ||
+        ko "$name: exit $rc" "$TMP/$name.err"
+    [ "$(counter port0.ipackets "$TMP/$name.err")" = "$sent" ] && [ "$(counter frames "$TMP/$name.err")" = "$sent" ] &&
+        ok "$name: all $sent frames sent were received and decoded" ||
+        ko "$name: received $(counter port0.ipackets "$TMP/$name.err"), decoded $(counter frames "$TMP/$name.err") of $sent" "$TMP/$name.err"
+    [ "$(counter mempool.mbuf_s0.in_use "$TMP/$name.err")" = 0 ] && ok "$name: mempool in-use returns to 0" ||
+        ko "$name: mbufs in use at exit" "$TMP/$name.err"
+    "$SIGSIFT" decode --quiet "$pcap" >"$TMP/livedec.jsonl" 2>/dev/null
+    without_ts "$TMP/$name.jsonl" >"$TMP/$name.sorted"
+    without_ts "$TMP/livedec.jsonl" >"$TMP/livedec.sorted"
+    [ -s "$TMP/$name.sorted" ] && cmp -s "$TMP/$name.sorted" "$TMP/livedec.sorted" &&
+        ok "$name: events equal sigsift decode but for capture times ($(wc -l <"$TMP/$name.jsonl"))" ||
+        ko "$name: events differ from sigsift decode"
+}
+
+if [ -n "$MIX" ]; then
+    check_live live1 "$ONE" "$MIX"
+    check_live live2 "$TWO" "$MIX"
+else
+    echo "SKIP live interface: no siggen capture"
+fi
 
 # --packets on an endless replay, in drop mode, with a report.
 run drop "$ONE" "rx_pcap=$TMP/small.pcap,infinite_rx=1" --drop --packets 100000 --report-json "$TMP/drop.json"
