@@ -36,7 +36,7 @@ struct ss_dist {
     unsigned n_workers;
     uint16_t burst;
     uint16_t n_rxq;
-    struct ss_rxq rxq[SS_PORTS_MAX];
+    struct ss_rxq rxq[SS_RXQ_MAX];
     struct rte_ring *ring[SS_RUN_WORKERS_MAX];
     uint16_t n_pending[SS_RUN_WORKERS_MAX];
     struct rte_mbuf *pending[SS_RUN_WORKERS_MAX][SS_RUN_BURST_MAX];

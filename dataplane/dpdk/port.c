@@ -36,6 +36,14 @@ bool ss_port_rss_capable(uint16_t port, uint16_t n_rxq)
            info.hash_key_size > 0 && info.hash_key_size <= RSS_KEY_MAX;
 }
 
+uint16_t ss_port_fixed_rx_queues(uint16_t port)
+{
+    struct rte_eth_dev_info info;
+    if (port_info(port, &info) != 0 || strcmp(info.driver_name, "net_af_packet") != 0)
+        return 0;
+    return info.max_rx_queues;
+}
+
 static void rss_conf(const struct rte_eth_dev_info *info, uint8_t *key, struct rte_eth_conf *conf)
 {
     for (unsigned i = 0; i < info->hash_key_size; i += 2) {
@@ -59,7 +67,7 @@ static int setup_queues(uint16_t port, uint16_t n_rxq, struct rte_mempool *const
     return rc;
 }
 
-int ss_port_start(uint16_t port, uint16_t n_rxq, struct rte_mempool *const *pools)
+int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, struct rte_mempool *const *pools)
 {
     struct rte_eth_dev_info info;
     struct rte_eth_conf conf;
@@ -68,7 +76,7 @@ int ss_port_start(uint16_t port, uint16_t n_rxq, struct rte_mempool *const *pool
     if (port_info(port, &info) != 0)
         return -1;
     memset(&conf, 0, sizeof conf);
-    if (n_rxq > 1)
+    if (rss)
         rss_conf(&info, key, &conf);
     /* Receive only: a tap never transmits. */
     int rc = rte_eth_dev_configure(port, n_rxq, 0, &conf);

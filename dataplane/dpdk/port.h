@@ -17,9 +17,17 @@
  * distributor. */
 bool ss_port_rss_capable(uint16_t port, uint16_t n_rxq);
 
-/* Configures n_rxq RX queues (RSS when n_rxq > 1), queue q's mbufs from
- * pools[q], and starts the port. Returns 0 or -1 (reason printed). */
-int ss_port_start(uint16_t port, uint16_t n_rxq, struct rte_mempool *const *pools);
+/* RX queues the port has whatever it is configured with, 0 when its
+ * queues receive only once configured (NICs, net_pcap). net_af_packet's
+ * queue pairs (qpairs=N) are sockets of one kernel fanout group from the
+ * probe on, each taking a share of the interface's frames: a queue left
+ * unread loses its share without a count. */
+uint16_t ss_port_fixed_rx_queues(uint16_t port);
+
+/* Configures n_rxq RX queues (with symmetric RSS when rss), queue q's
+ * mbufs from pools[q], and starts the port. Returns 0 or -1 (reason
+ * printed). */
+int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, struct rte_mempool *const *pools);
 void ss_port_stop(uint16_t port);
 
 /* A net_pcap vdev reading a file once (rx_pcap without infinite_rx):

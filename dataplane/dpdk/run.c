@@ -10,6 +10,9 @@
  *              worker i polls queue i of every port;
  *   software - N workers, some port cannot: the main lcore polls queue 0
  *              of every port and distributes by association (dist.h).
+ * A port whose queues all receive whatever it is configured with
+ * (net_af_packet with qpairs=N) has all of them set up and polled by the
+ * one poller in direct and software mode (ss_port_fixed_rx_queues).
  *
  * End of input. A net_pcap vdev reading a file once gives no end-of-file
  * signal through ethdev; its rx burst returns 0 from then on. The run
@@ -62,6 +65,7 @@ struct run {
     struct ss_worker *w[SS_RUN_WORKERS_MAX];
     uint16_t n_ports;
     uint16_t ports[SS_PORTS_MAX];
+    uint16_t port_rxq[SS_PORTS_MAX]; /* RX queues set up on each port */
     bool ports_started;
     struct rte_mempool *pool[RTE_MAX_NUMA_NODES];
     struct ss_dist *dist;
@@ -99,6 +103,25 @@ static void eal_args_fixup(int argc, char **argv)
             argv[i] = (char *)"--no-shconf";
 }
 
+/* One queue per worker with RSS; else one per port, or all of those a
+ * port always has, which the one poller then reads in turn. */
+static int plan_queues(struct run *r)
+{
+    unsigned polled = 0;
+    for (uint16_t i = 0; i < r->n_ports; i++) {
+        uint16_t fixed = ss_port_fixed_rx_queues(r->ports[i]);
+        r->port_rxq[i] = r->mode == MODE_RSS ? (uint16_t)r->n_workers : fixed > 1 ? fixed : 1;
+        polled += r->mode == MODE_RSS ? 1 : r->port_rxq[i];
+    }
+    if (polled > SS_RXQ_MAX) {
+        fprintf(stderr,
+                "sigsift run: %u RX queues for one lcore to poll, at most %d: lower qpairs\n",
+                polled, SS_RXQ_MAX);
+        return -1;
+    }
+    return 0;
+}
+
 static int plan_workers(struct run *r)
 {
     unsigned avail = rte_lcore_count() - 1;
@@ -127,7 +150,7 @@ static int plan_workers(struct run *r)
     for (uint16_t i = 0; i < r->n_ports; i++)
         rss = rss && ss_port_rss_capable(r->ports[i], (uint16_t)r->n_workers);
     r->mode = r->n_workers == 1 ? MODE_DIRECT : rss ? MODE_RSS : MODE_SOFTWARE;
-    return 0;
+    return plan_queues(r);
 }
 
 static unsigned worker_lcore(unsigned i)
@@ -143,7 +166,9 @@ static unsigned worker_lcore(unsigned i)
 
 static unsigned poller_lcore(const struct run *r, uint16_t queue)
 {
-    return r->mode == MODE_SOFTWARE ? rte_get_main_lcore() : r->w[queue]->lcore;
+    if (r->mode == MODE_SOFTWARE)
+        return rte_get_main_lcore();
+    return r->w[r->mode == MODE_RSS ? queue : 0]->lcore;
 }
 
 /* Mbufs to cover every RX ring, the distributor rings, each lcore's
@@ -152,9 +177,9 @@ static unsigned poller_lcore(const struct run *r, uint16_t queue)
  * allocating). */
 static unsigned pool_size(const struct run *r)
 {
-    unsigned queues = r->mode == MODE_RSS ? r->n_workers : 1;
-    unsigned n =
-        r->n_ports * queues * SS_RX_DESC + rte_lcore_count() * (MBUF_CACHE + SS_RUN_BURST_MAX);
+    unsigned n = rte_lcore_count() * (MBUF_CACHE + SS_RUN_BURST_MAX);
+    for (uint16_t i = 0; i < r->n_ports; i++)
+        n += r->port_rxq[i] * SS_RX_DESC;
     if (r->mode == MODE_SOFTWARE)
         n += r->n_workers * (SS_DIST_RING_SIZE + SS_RUN_BURST_MAX);
     for (uint16_t i = 0; i < r->n_ports; i++)
@@ -194,9 +219,13 @@ static int setup_worker(struct run *r, unsigned i)
     w->id = i;
     w->lcore = lcore;
     w->ctl = &r->ctl;
-    if (r->mode != MODE_SOFTWARE) {
+    if (r->mode == MODE_RSS) {
         for (uint16_t p = 0; p < r->n_ports; p++)
             w->rxq[w->n_rxq++] = (struct ss_rxq){.port = r->ports[p], .queue = (uint16_t)i};
+    } else if (r->mode == MODE_DIRECT) {
+        for (uint16_t p = 0; p < r->n_ports; p++)
+            for (uint16_t q = 0; q < r->port_rxq[p]; q++)
+                w->rxq[w->n_rxq++] = (struct ss_rxq){.port = r->ports[p], .queue = q};
     }
     return ss_outq_init(&w->out, i, socket, r->opts.evidence != NULL);
 }
@@ -210,16 +239,20 @@ static int setup_dist(struct run *r)
         return -1;
     }
     for (uint16_t p = 0; p < r->n_ports; p++)
-        r->dist->rxq[r->dist->n_rxq++] = (struct ss_rxq){.port = r->ports[p], .queue = 0};
+        for (uint16_t q = 0; q < r->port_rxq[p]; q++)
+            r->dist->rxq[r->dist->n_rxq++] = (struct ss_rxq){.port = r->ports[p], .queue = q};
     return ss_dist_init(r->dist, r->w, r->n_workers, (uint16_t)r->opts.burst);
 }
 
 static int start_ports(struct run *r)
 {
-    uint16_t n_rxq = r->mode == MODE_RSS ? (uint16_t)r->n_workers : 1;
+    _Static_assert(SS_RXQ_MAX <= SS_RUN_WORKERS_MAX, "a port's queues index pools");
     struct rte_mempool *pools[SS_RUN_WORKERS_MAX];
+    uint16_t most = 0;
 
-    for (uint16_t q = 0; q < n_rxq; q++)
+    for (uint16_t i = 0; i < r->n_ports; i++)
+        most = r->port_rxq[i] > most ? r->port_rxq[i] : most;
+    for (uint16_t q = 0; q < most; q++)
         if ((pools[q] = pool_for(r, poller_lcore(r, q))) == NULL)
             return -1;
     r->one_pass = true;
@@ -227,7 +260,7 @@ static int start_ports(struct run *r)
         /* Closed at exit even if setup fails half-way: queues set up
          * before the failure hold mbufs. */
         r->ports_started = true;
-        if (ss_port_start(r->ports[i], n_rxq, pools) != 0)
+        if (ss_port_start(r->ports[i], r->port_rxq[i], r->mode == MODE_RSS, pools) != 0)
             return -1;
         r->one_pass = r->one_pass && ss_port_is_one_pass(r->ports[i]);
         r->ctl.ts_mult[r->ports[i]] = ss_port_ts_mult(r->ports[i]);

@@ -21,6 +21,9 @@
 #include "dataplane/dpdk/outq.h"
 
 #define SS_PORTS_MAX 8
+/* RX queues one poller reads: a queue of every port, or all of a port's
+ * when it has several without RSS (net_af_packet's queue pairs). */
+#define SS_RXQ_MAX 16
 /* Largest frame decoded; a multi-segment mbuf is copied here whole. */
 #define SS_LINEAR_MAX 16384
 /* Bytes of frames the framelog keeps per worker for evidence (plus a
@@ -66,7 +69,7 @@ struct ss_worker {
     unsigned id;
     unsigned lcore;
     uint16_t n_rxq;
-    struct ss_rxq rxq[SS_PORTS_MAX];
+    struct ss_rxq rxq[SS_RXQ_MAX];
     struct rte_ring *in; /* distributor ring; NULL when polling rxq */
     struct ss_outq out;
     const struct ss_run_ctl *ctl;

@@ -302,7 +302,8 @@ rc=$?
 
 # A live interface: net_af_packet on one end of a veth pair, the mix's
 # frames sent into the other end by python3 (an AF_PACKET socket, 64
-# frames a millisecond). Every frame sent arrives and is decoded, SIGINT
+# frames a millisecond), with one and with two queue pairs (qpairs=2).
+# Every frame sent arrives and is decoded, SIGINT
 # stops the run cleanly, and the events are sigsift decode's records but
 # for their times (a live port stamps frames with the host clock).
 # Needs iproute2 and CAP_NET_ADMIN (root); said as SKIP without them.
@@ -348,8 +349,8 @@ wait_frames() {
     done
 }
 
-check_live() { # NAME LCORES PCAP
-    name=$1 lcores=$2 pcap=$3
+check_live() { # NAME LCORES PCAP [VDEV ARGUMENTS]
+    name=$1 lcores=$2 pcap=$3 args=${4:-}
     veth=ss$$a peer=ss$$b
     if ! command -v ip >/dev/null 2>&1 || ! ip link add "$veth" type veth peer name "$peer" 2>"$TMP/veth.err"; then
         echo "SKIP live interface: no veth pair ($(cat "$TMP/veth.err" 2>/dev/null || echo no ip command))"
@@ -360,7 +361,7 @@ check_live() { # NAME LCORES PCAP
         sysctl -qw "net.ipv6.conf.$i.disable_ipv6=1" # no neighbour discovery frames of its own
         ip link set "$i" up
     done
-    "$SIGSIFT" run $lcores $EAL --vdev "net_af_packet0,iface=$peer,framecnt=4096" -- --all \
+    "$SIGSIFT" run $lcores $EAL --vdev "net_af_packet0,iface=$peer,framecnt=4096$args" -- --all \
         --events "$TMP/$name.jsonl" --stats-interval 0.2 >"$TMP/$name.out" 2>"$TMP/$name.err" &
     pid=$!
     wait_for '^\[' "$TMP/$name.err"
@@ -389,6 +390,11 @@ check_live() { # NAME LCORES PCAP
 if [ -n "$MIX" ]; then
     check_live live1 "$ONE" "$MIX"
     check_live live2 "$TWO" "$MIX"
+    # Two queue pairs: two sockets in a kernel fanout group, each given a
+    # share of the frames; both must be read (one worker, and the
+    # distributor of two).
+    check_live live1q2 "$ONE" "$MIX" ,qpairs=2
+    check_live live2q2 "$TWO" "$MIX" ,qpairs=2
 else
     echo "SKIP live interface: no siggen capture"
 fi
