@@ -42,6 +42,16 @@ unsigned ss_port_preload_mbufs(uint16_t port);
  * net_pcap stores the capture time in microseconds. */
 uint32_t ss_port_ts_mult(uint16_t port);
 
+/* Called when the run takes the port, before it starts: a net_af_packet
+ * port's interface counter is read, so that the statistics can say how
+ * many of the frames that reached the interface were never read (its
+ * kernel ring overflowed), which the PMD does not count. */
+void ss_port_note(uint16_t port);
+/* The port's counters, "portN.name value" lines; for a noted
+ * net_af_packet port also iface_rx_packets (what reached the interface
+ * since) and iface_unread (of those, not read: at most the few frames
+ * the ring held before the run took the port are read but not counted
+ * there). */
 void ss_port_print_stats(FILE *f, uint16_t port);
 
 #endif

@@ -140,6 +140,7 @@ static int plan_workers(struct run *r)
             fprintf(stderr, "sigsift run: more than %d ports\n", SS_PORTS_MAX);
             return -1;
         }
+        ss_port_note(port);
         r->ports[r->n_ports++] = port;
     }
     if (r->n_ports == 0) {
