@@ -404,18 +404,30 @@ wait_frames() {
     done
 }
 
-check_live() { # NAME LCORES PCAP [VDEV ARGUMENTS]
-    name=$1 lcores=$2 pcap=$3 args=${4:-}
+# make_veth: a veth pair $veth (frames go in) and $peer (sigsift reads),
+# up and without IPv6 (no neighbour discovery frames of its own); false,
+# with SKIP said, when it cannot be made.
+make_veth() {
     veth=ss$$a peer=ss$$b
     if ! command -v ip >/dev/null 2>&1 || ! ip link add "$veth" type veth peer name "$peer" 2>"$TMP/veth.err"; then
         echo "SKIP live interface: no veth pair ($(cat "$TMP/veth.err" 2>/dev/null || echo no ip command))"
-        return
+        return 1
     fi
     VETH=$veth
     for i in "$veth" "$peer"; do
-        sysctl -qw "net.ipv6.conf.$i.disable_ipv6=1" # no neighbour discovery frames of its own
+        sysctl -qw "net.ipv6.conf.$i.disable_ipv6=1"
         ip link set "$i" up
     done
+}
+
+drop_veth() {
+    ip link del "$VETH"
+    VETH=
+}
+
+check_live() { # NAME LCORES PCAP [VDEV ARGUMENTS]
+    name=$1 lcores=$2 pcap=$3 args=${4:-}
+    make_veth || return
     "$SIGSIFT" run $lcores $EAL --vdev "net_af_packet0,iface=$peer,framecnt=4096$args" -- --all \
         --events "$TMP/$name.jsonl" --stats-interval 0.2 >"$TMP/$name.out" 2>"$TMP/$name.err" &
     pid=$!
@@ -425,8 +437,7 @@ check_live() { # NAME LCORES PCAP [VDEV ARGUMENTS]
     kill -INT $pid
     wait $pid
     rc=$?
-    ip link del "$veth"
-    VETH=
+    drop_veth
     [ $rc = 0 ] && grep -q "stopped (signal)" "$TMP/$name.err" && ok "$name: SIGINT stops the run, exit 0" ||
         ko "$name: exit $rc" "$TMP/$name.err"
     [ "$(counter port0.ipackets "$TMP/$name.err")" = "$sent" ] && [ "$(counter frames "$TMP/$name.err")" = "$sent" ] &&
@@ -450,13 +461,7 @@ check_live() { # NAME LCORES PCAP [VDEV ARGUMENTS]
 # cores: what the ring drops, which the PMD does not count, shows as
 # iface_unread, and read + unread is every frame sent.
 check_overflow() { # PCAP
-    veth=ss$$a peer=ss$$b
-    ip link add "$veth" type veth peer name "$peer" 2>/dev/null || return
-    VETH=$veth
-    for i in "$veth" "$peer"; do
-        sysctl -qw "net.ipv6.conf.$i.disable_ipv6=1"
-        ip link set "$i" up
-    done
+    make_veth || return
     "$SIGSIFT" run $TWO $EAL --vdev "net_af_packet0,iface=$peer,framecnt=16" -- --stats-interval 0.2 \
         >"$TMP/ovf.out" 2>"$TMP/ovf.err" &
     pid=$!
@@ -465,8 +470,7 @@ check_overflow() { # PCAP
     sleep 1
     kill -INT $pid
     wait $pid
-    ip link del "$veth"
-    VETH=
+    drop_veth
     read_=$(counter port0.ipackets "$TMP/ovf.err") unread=$(counter port0.iface_unread "$TMP/ovf.err")
     [ "$(counter port0.iface_rx_packets "$TMP/ovf.err")" = "$sent" ] && [ $((read_ + unread)) = "$sent" ] &&
         ok "ring of 16 frames: $read_ read + $unread unread (ring overflow) = $sent sent" ||
