@@ -30,7 +30,11 @@
  *                         fail to load); reply as for push
  *   stats                 {"ok":true,"uptime_s":..,"workers":[{"worker":0,
  *                          "frames":..,"messages":..,"events":..}...],
- *                          "ports":[{"port":0,"ipackets":..,"imissed":..}...]}
+ *                          "ports":[{"port":0,"ipackets":..,"imissed":..,
+ *                          "ierrors":..,"rx_nombuf":..}...]}; a net_af_packet
+ *                          port also has "iface_rx_packets" (frames that
+ *                          reached its interface) and "iface_unread" (of
+ *                          those, not read: the kernel ring overflowed)
  *   lists show            {"ok":true,"blocklist":[..],"allowlist":[..]}
  *   lists add blocklist|allowlist SENDER
  *   lists remove blocklist|allowlist SENDER

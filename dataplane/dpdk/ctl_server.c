@@ -21,6 +21,8 @@
 #include <rte_ethdev.h>
 #include <rte_lcore.h>
 
+#include "dataplane/dpdk/port.h"
+
 #define RECV_TIMEOUT_S 2
 #define POLL_MS        200
 #define BACKLOG        8
@@ -165,8 +167,13 @@ static void reply_stats(struct ss_ctl_server *s, struct ss_ctl_reply *r)
         rte_eth_stats_get(s->cfg.ports[i], &st);
         ss_ctl_reply_fmt(r, "%s{\"port\":%u,\"ipackets\":%" PRIu64 ",\"imissed\":%" PRIu64,
                          i ? "," : "", s->cfg.ports[i], st.ipackets, st.imissed);
-        ss_ctl_reply_fmt(r, ",\"ierrors\":%" PRIu64 ",\"rx_nombuf\":%" PRIu64 "}", st.ierrors,
+        ss_ctl_reply_fmt(r, ",\"ierrors\":%" PRIu64 ",\"rx_nombuf\":%" PRIu64, st.ierrors,
                          st.rx_nombuf);
+        uint64_t arrived, unread;
+        if (ss_port_iface_rx(s->cfg.ports[i], st.ipackets, &arrived, &unread))
+            ss_ctl_reply_fmt(r, ",\"iface_rx_packets\":%" PRIu64 ",\"iface_unread\":%" PRIu64,
+                             arrived, unread);
+        ss_ctl_reply_raw(r, "}");
     }
     ss_ctl_reply_raw(r, "]}");
 }

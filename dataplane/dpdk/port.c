@@ -209,10 +209,21 @@ void ss_port_note(uint16_t port)
     rte_kvargs_free(kv);
 }
 
+bool ss_port_iface_rx(uint16_t port, uint64_t ipackets, uint64_t *arrived, uint64_t *unread)
+{
+    uint64_t now;
+    if (port >= RTE_MAX_ETHPORTS || !iface_rx[port].known ||
+        !read_counter(iface_rx[port].path, &now))
+        return false;
+    *arrived = now - iface_rx[port].base;
+    *unread = *arrived > ipackets ? *arrived - ipackets : 0;
+    return true;
+}
+
 void ss_port_print_stats(FILE *f, uint16_t port)
 {
     struct rte_eth_stats st;
-    uint64_t now;
+    uint64_t arrived, unread;
     if (rte_eth_stats_get(port, &st) != 0)
         return;
     fprintf(f,
@@ -220,10 +231,7 @@ void ss_port_print_stats(FILE *f, uint16_t port)
             "\nport%u.ierrors %" PRIu64 "\nport%u.rx_nombuf %" PRIu64 "\n",
             port, st.ipackets, port, st.ibytes, port, st.imissed, port, st.ierrors, port,
             st.rx_nombuf);
-    if (port >= RTE_MAX_ETHPORTS || !iface_rx[port].known ||
-        !read_counter(iface_rx[port].path, &now))
-        return;
-    uint64_t arrived = now - iface_rx[port].base;
-    fprintf(f, "port%u.iface_rx_packets %" PRIu64 "\nport%u.iface_unread %" PRIu64 "\n", port,
-            arrived, port, arrived > st.ipackets ? arrived - st.ipackets : 0);
+    if (ss_port_iface_rx(port, st.ipackets, &arrived, &unread))
+        fprintf(f, "port%u.iface_rx_packets %" PRIu64 "\nport%u.iface_unread %" PRIu64 "\n", port,
+                arrived, port, unread);
 }

@@ -47,11 +47,14 @@ uint32_t ss_port_ts_mult(uint16_t port);
  * many of the frames that reached the interface were never read (its
  * kernel ring overflowed), which the PMD does not count. */
 void ss_port_note(uint16_t port);
-/* The port's counters, "portN.name value" lines; for a noted
- * net_af_packet port also iface_rx_packets (what reached the interface
- * since) and iface_unread (of those, not read: at most the few frames
- * the ring held before the run took the port are read but not counted
- * there). */
+/* For a noted net_af_packet port: the frames that reached its interface
+ * since it was noted, and of those the ones not read, given the port's
+ * ipackets (the few frames the ring held before the run took the port
+ * are read but not counted as arrived; unread never goes below 0).
+ * False for other ports. Reads sysfs: control path only. */
+bool ss_port_iface_rx(uint16_t port, uint64_t ipackets, uint64_t *arrived, uint64_t *unread);
+/* The port's counters, "portN.name value" lines, with iface_rx_packets
+ * and iface_unread where ss_port_iface_rx knows them. */
 void ss_port_print_stats(FILE *f, uint16_t port);
 
 #endif

@@ -429,11 +429,27 @@ check_live() { # NAME LCORES PCAP [VDEV ARGUMENTS]
     name=$1 lcores=$2 pcap=$3 args=${4:-}
     make_veth || return
     "$SIGSIFT" run $lcores $EAL --vdev "net_af_packet0,iface=$peer,framecnt=4096$args" -- --all \
-        --events "$TMP/$name.jsonl" --stats-interval 0.2 >"$TMP/$name.out" 2>"$TMP/$name.err" &
+        --events "$TMP/$name.jsonl" --stats-interval 0.2 --socket "$TMP/$name.sock" \
+        >"$TMP/$name.out" 2>"$TMP/$name.err" &
     pid=$!
     wait_for '^\[' "$TMP/$name.err"
     sent=$(send_frames "$pcap" "$veth")
     wait_frames "$sent" "$TMP/$name.err"
+    python3 - "$TMP/$name.sock" "$sent" <<'PY' && ok "$name: control socket stats: the interface's $sent frames, none unread" ||
+import json, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.connect(sys.argv[1])
+s.sendall(b"stats\n")
+reply = b""
+while not reply.endswith(b"\n"):
+    chunk = s.recv(65536)
+    if not chunk:
+        break
+    reply += chunk
+port = json.loads(reply)["ports"][0]
+sys.exit(port.get("iface_rx_packets") != int(sys.argv[2]) or port.get("iface_unread") != 0)
+PY
+        ko "$name: control socket stats" "$TMP/$name.err"
     kill -INT $pid
     wait $pid
     rc=$?
