@@ -18,7 +18,6 @@
 #include <unistd.h>
 
 #include <rte_cycles.h>
-#include <rte_ethdev.h>
 #include <rte_lcore.h>
 
 #include "dataplane/dpdk/port.h"
@@ -163,17 +162,9 @@ static void reply_stats(struct ss_ctl_server *s, struct ss_ctl_reply *r)
     }
     ss_ctl_reply_raw(r, "],\"ports\":[");
     for (uint16_t i = 0; i < s->cfg.n_ports; i++) {
-        struct rte_eth_stats st = {0};
-        rte_eth_stats_get(s->cfg.ports[i], &st);
-        ss_ctl_reply_fmt(r, "%s{\"port\":%u,\"ipackets\":%" PRIu64 ",\"imissed\":%" PRIu64,
-                         i ? "," : "", s->cfg.ports[i], st.ipackets, st.imissed);
-        ss_ctl_reply_fmt(r, ",\"ierrors\":%" PRIu64 ",\"rx_nombuf\":%" PRIu64, st.ierrors,
-                         st.rx_nombuf);
-        uint64_t arrived, unread;
-        if (ss_port_iface_rx(s->cfg.ports[i], st.ipackets, &arrived, &unread))
-            ss_ctl_reply_fmt(r, ",\"iface_rx_packets\":%" PRIu64 ",\"iface_unread\":%" PRIu64,
-                             arrived, unread);
-        ss_ctl_reply_raw(r, "}");
+        char port[SS_PORT_JSON_MAX];
+        ss_port_stats_json(s->cfg.ports[i], port, sizeof port);
+        ss_ctl_reply_fmt(r, "%s%s", i ? "," : "", port);
     }
     ss_ctl_reply_raw(r, "]}");
 }

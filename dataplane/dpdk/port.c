@@ -220,6 +220,24 @@ bool ss_port_iface_rx(uint16_t port, uint64_t ipackets, uint64_t *arrived, uint6
     return true;
 }
 
+int ss_port_stats_json(uint16_t port, char *buf, size_t cap)
+{
+    struct rte_eth_stats st = {0};
+    uint64_t arrived, unread;
+    rte_eth_stats_get(port, &st);
+    int n = snprintf(buf, cap,
+                     "{\"port\":%u,\"ipackets\":%" PRIu64 ",\"imissed\":%" PRIu64
+                     ",\"ierrors\":%" PRIu64 ",\"rx_nombuf\":%" PRIu64,
+                     port, st.ipackets, st.imissed, st.ierrors, st.rx_nombuf);
+    if (n >= 0 && (size_t)n < cap && ss_port_iface_rx(port, st.ipackets, &arrived, &unread))
+        n += snprintf(buf + n, cap - (size_t)n,
+                      ",\"iface_rx_packets\":%" PRIu64 ",\"iface_unread\":%" PRIu64, arrived,
+                      unread);
+    if (n >= 0 && (size_t)n < cap)
+        n += snprintf(buf + n, cap - (size_t)n, "}");
+    return n;
+}
+
 void ss_port_print_stats(FILE *f, uint16_t port)
 {
     struct rte_eth_stats st;

@@ -56,5 +56,9 @@ bool ss_port_iface_rx(uint16_t port, uint64_t ipackets, uint64_t *arrived, uint6
 /* The port's counters, "portN.name value" lines, with iface_rx_packets
  * and iface_unread where ss_port_iface_rx knows them. */
 void ss_port_print_stats(FILE *f, uint16_t port);
+/* The same as one JSON object, {"port":N,"ipackets":..,...}, into buf
+ * (SS_PORT_JSON_MAX bytes hold any); returns snprintf's count. */
+#define SS_PORT_JSON_MAX 256
+int ss_port_stats_json(uint16_t port, char *buf, size_t cap);
 
 #endif

@@ -6,6 +6,8 @@
 
 #include <rte_cycles.h>
 
+#include "dataplane/dpdk/port.h"
+
 static uint64_t load(const uint64_t *v)
 {
     return __atomic_load_n(v, __ATOMIC_RELAXED);
@@ -116,7 +118,7 @@ static void json_cpu(FILE *f, uint64_t frames, uint64_t messages, uint64_t cpu_n
 }
 
 int ss_report_json(const char *path, struct ss_worker *const *w, unsigned n, bool drop,
-                   const char *distribution)
+                   const char *distribution, const uint16_t *ports, uint16_t n_ports)
 {
     FILE *f = fopen(path, "w");
     if (f == NULL) {
@@ -141,7 +143,13 @@ int ss_report_json(const char *path, struct ss_worker *const *w, unsigned n, boo
     fputs("],\"total\":{", f);
     json_rates(f, frames, messages, bytes, s);
     json_cpu(f, frames, messages, cpu_ns);
-    fputs("}}\n", f);
+    fputs("},\"ports\":[", f);
+    for (uint16_t i = 0; i < n_ports; i++) {
+        char port[SS_PORT_JSON_MAX];
+        ss_port_stats_json(ports[i], port, sizeof port);
+        fprintf(f, "%s%s", i ? "," : "", port);
+    }
+    fputs("]}\n", f);
     if (fclose(f) != 0) {
         perror(path);
         return -1;

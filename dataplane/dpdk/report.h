@@ -23,7 +23,9 @@ void ss_report_final(FILE *f, struct ss_worker *const *w, unsigned n,
 /* Sums the workers' counters (stopping at the first NULL worker) and
  * the span the rates use, for the hook's summary. */
 void ss_report_totals(struct ss_worker *const *w, unsigned n, struct ss_run_totals *t);
+/* The JSON summary ends with "ports":[...], each port's counters
+ * (ss_port_stats_json). */
 int ss_report_json(const char *path, struct ss_worker *const *w, unsigned n, bool drop,
-                   const char *distribution);
+                   const char *distribution, const uint16_t *ports, uint16_t n_ports);
 
 #endif

@@ -572,8 +572,9 @@ static int run_and_stop(struct run *r)
     if (why == STOP_FAILED)
         rc = 1;
     report(r, why);
-    if (r->opts.report_json != NULL && ss_report_json(r->opts.report_json, r->w, r->n_workers,
-                                                      r->opts.drop, mode_name[r->mode]) != 0)
+    if (r->opts.report_json != NULL &&
+        ss_report_json(r->opts.report_json, r->w, r->n_workers, r->opts.drop, mode_name[r->mode],
+                       r->ports, r->n_ports) != 0)
         rc = 1;
     if (ss_output_close(&r->out) != 0) {
         fprintf(stderr, "sigsift run: writing events or evidence failed\n");

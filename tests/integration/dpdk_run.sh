@@ -147,8 +147,9 @@ check_one_pass() { # NAME LCORES PCAP
         ko "$name: frames $got (decoded $(counter frames "$TMP/$name.err")), capture has $expect" "$TMP/$name.err"
     [ "$(counter mempool.mbuf_s0.in_use "$TMP/$name.err")" = 0 ] && ok "$name: mempool in-use returns to 0" ||
         ko "$name: mbufs in use at exit" "$TMP/$name.err"
-    python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['total']['frames']==int(sys.argv[2])" \
-        "$TMP/$name.json" "$expect" && ok "$name: --report-json totals match" ||
+    python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['total']['frames']==int(sys.argv[2])
+assert d['ports'][0]['ipackets']==int(sys.argv[2]) and d['ports'][0]['imissed']==0" \
+        "$TMP/$name.json" "$expect" && ok "$name: --report-json totals and port counters match" ||
         ko "$name: --report-json" "$TMP/$name.json"
 }
 
