@@ -6,7 +6,8 @@
  * shared machine the wall clock also counts the time other processes
  * hold the core, which is not decoding speed (both are printed).
  * Frames go to the pipeline in bursts of BURST (ss_pipeline_burst, as the
- * DPDK workers do; default 32) or, with 1, one by one (ss_pipeline_frame).
+ * DPDK workers do; default 32); 1 is frame by frame (a burst of one is
+ * what ss_pipeline_frame does).
  * TCAP_SLOTS sizes the dialogue table (default 65536), to see a table
  * sized for a national link, far larger than the caches.
  * usage: decode_bench CAPTURE [CPU_SECONDS [BURST [TCAP_SLOTS]]] */
@@ -105,10 +106,6 @@ int main(int argc, char **argv)
     do {
         uint64_t shift = passes * span;
         for (size_t i = 0; i < c.n; i += (size_t)burst) {
-            if (burst == 1) {
-                ss_pipeline_frame(pl, c.f[i].data, c.f[i].len, c.lt, c.f[i].ts_ns + shift, ++id);
-                continue;
-            }
             size_t n = c.n - i < (size_t)burst ? c.n - i : (size_t)burst;
             for (size_t k = 0; k < n; k++)
                 in[k] = (struct ss_frame_in){c.f[i + k].data, c.f[i + k].len,
