@@ -2,16 +2,20 @@
 # Fuzzes, each for a bounded time, with libFuzzer under ASan and UBSan:
 # fuzz_frame (the whole decode pipeline), fuzz_screen (the decoded
 # messages judged and written as events) and fuzz_rules (the rule-file
-# loader). Usage: tests/fuzz/run.sh [SECONDS per harness]. Exits non-zero on the first crash, leak or
-# sanitizer report; the reproducer is left in build-fuzz/<harness>-crash-*.
+# loader). Usage: tests/fuzz/run.sh [SECONDS per harness]. Exits non-zero
+# on the first crash, leak or sanitizer report; the reproducer is left in
+# build-fuzz/<harness>-crash-*.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-120}
+# Without the fpga-sim model: it is C++ that libFuzzer's clang link does
+# not take, and fuzz_screen judges with Hyperscan. A build-fuzz set up
+# before that is reconfigured, not left to fail at the link.
 if [ ! -f build-fuzz/build.ninja ]; then
-  # Without the fpga-sim model: it is C++ that libFuzzer's clang link
-  # does not take, and fuzz_screen judges with Hyperscan.
   CC=clang meson setup build-fuzz -Dfuzz=true -Dtests=false -Ddpdk=disabled -Dfpga_sim=disabled \
     -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized >/dev/null
+else
+  meson configure build-fuzz -Dfpga_sim=disabled >/dev/null
 fi
 ninja -C build-fuzz tests/fuzz/fuzz_frame tests/fuzz/fuzz_screen tests/fuzz/fuzz_rules >/dev/null
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
