@@ -17,7 +17,8 @@ if [ ! -f out/sample.pcap ]; then
 fi
 OUTPUTS=(--rules rules/ --events out/events.jsonl --evidence out/evidence.pcap)
 
-if "$SIGSIFT" run --help 2>&1 | grep -q "sigsift run"; then
+# Read whole before grep: under pipefail an early-leaving grep -q would fail it.
+if grep -q "sigsift run" <<<"$("$SIGSIFT" run --help 2>&1)"; then
   # One worker lcore beside the main one (which writes the outputs).
   if ! "$SIGSIFT" run -l 0-1 --no-pci --no-huge --in-memory --no-telemetry --log-level=lib.eal:error \
       --vdev net_pcap0,rx_pcap=out/sample.pcap -- "${OUTPUTS[@]}" 2>out/run.log; then

@@ -37,10 +37,14 @@ done
 
 # The table options reach the tables: three TCAP dialogue halves overflow
 # on interleaved dialogues, the default table does not.
+# The statistics are captured whole before grep reads them: under pipefail a
+# `sigsift | grep -q` fails whenever grep leaves before sigsift's last line.
 tables() {
-  local cap=$work/interleave.pcap
-  "$sigsift" decode --tcap-slots 3 "$cap" 2>&1 >/dev/null | grep -q '^tcap_txn.table_full ' &&
-    ! "$sigsift" decode "$cap" 2>&1 >/dev/null | grep -q '^tcap_txn.table_full ' &&
+  local cap=$work/interleave.pcap small full
+  small=$("$sigsift" decode --tcap-slots 3 "$cap" 2>&1 >/dev/null) || return 1
+  full=$("$sigsift" decode "$cap" 2>&1 >/dev/null) || return 1
+  grep -q '^tcap_txn.table_full ' <<<"$small" &&
+    ! grep -q '^tcap_txn.table_full ' <<<"$full" &&
     echo "tcap_txn.table_full with --tcap-slots 3, none by default"
 }
 check "table options" tables
