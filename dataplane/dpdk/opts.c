@@ -25,6 +25,7 @@ enum {
     OPT_REPORT_JSON,
     OPT_SOCKET,
     OPT_TRUST,
+    OPT_MAX_FRAME,
     OPT_TABLE,
     OPT_HELP,
 };
@@ -44,6 +45,7 @@ static const struct option long_opts[] = {
     {"report-json", required_argument, NULL, OPT_REPORT_JSON},
     {"socket", required_argument, NULL, OPT_SOCKET},
     {"trust", required_argument, NULL, OPT_TRUST},
+    {"max-frame", required_argument, NULL, OPT_MAX_FRAME},
     {"help", no_argument, NULL, OPT_HELP},
     SS_PIPELINE_LONGOPTS(OPT_TABLE),
     {NULL, 0, NULL, 0},
@@ -67,6 +69,8 @@ void ss_run_usage(FILE *f)
             "  --duration S         stop after S seconds\n"
             "  --packets N          stop after N frames\n"
             "  --report-json FILE   throughput per worker as JSON\n"
+            "  --max-frame BYTES    largest frame decoded whole on a live port, %d..%d\n"
+            "                       (default %d): mbuf size and port MTU\n"
             SS_PIPELINE_OPTIONS_HELP
             "  --socket PATH        control socket for sigsiftctl (default " SS_CTL_SOCKET_DEFAULT
             ")\n"
@@ -75,7 +79,7 @@ void ss_run_usage(FILE *f)
             "                       any intact bundle or rule path\n"
             "e.g. sigsift run -l 0-1 --no-pci --no-huge --vdev net_pcap0,rx_pcap=X.pcap -- --all "
             "--events -\n",
-            SS_RUN_BURST_MAX);
+            SS_RUN_BURST_MAX, SS_RUN_FRAME_DEFAULT, SS_RUN_FRAME_MAX, SS_RUN_FRAME_DEFAULT);
 }
 
 static int parse_u64(const char *name, const char *s, uint64_t lo, uint64_t hi, uint64_t *v)
@@ -157,6 +161,11 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
         return 0;
     case OPT_PACKETS:
         return parse_u64("packets", arg, 1, UINT64_MAX, &o->packets);
+    case OPT_MAX_FRAME:
+        if (parse_u64("max-frame", arg, SS_RUN_FRAME_DEFAULT, SS_RUN_FRAME_MAX, &v) != 0)
+            return -1;
+        o->max_frame = (unsigned)v;
+        return 0;
     case OPT_STATS_INTERVAL:
         return parse_seconds("stats-interval", arg, &o->stats_interval_s);
     case OPT_DURATION:
@@ -173,6 +182,7 @@ int ss_run_opts_parse(int argc, char **argv, struct ss_run_opts *o)
     memset(o, 0, sizeof *o);
     o->burst = 32;
     o->matcher = "hyperscan";
+    o->max_frame = SS_RUN_FRAME_DEFAULT;
     ss_pipeline_cfg_default(&o->pipeline);
     optind = 1;
     while ((c = getopt_long(argc, argv, "", long_opts, &at)) != -1) {

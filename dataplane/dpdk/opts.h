@@ -12,6 +12,10 @@
 #define SS_RUN_RULES_MAX   64
 #define SS_RUN_BURST_MAX   64
 #define SS_RUN_WORKERS_MAX 64
+/* --max-frame: the mbuf's data room by default (RTE_MBUF_DEFAULT_DATAROOM),
+ * at most what a worker can copy a chained frame into (SS_LINEAR_MAX). */
+#define SS_RUN_FRAME_DEFAULT 2048
+#define SS_RUN_FRAME_MAX     16384
 
 struct ss_run_opts {
     const char *rules[SS_RUN_RULES_MAX]; /* --rules, in order given */
@@ -29,6 +33,7 @@ struct ss_run_opts {
     double stats_interval_s; /* --stats-interval S; 0 = final only */
     double duration_s;       /* --duration S; 0 = until input ends */
     uint64_t packets;        /* --packets N; 0 = until input ends */
+    unsigned max_frame;      /* --max-frame BYTES: mbuf data room and port MTU */
     struct ss_pipeline_cfg pipeline; /* table sizes and timeouts (SS_PIPELINE_LONGOPTS) */
 };
 

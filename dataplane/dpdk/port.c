@@ -15,6 +15,8 @@
 
 #include <pcap/pcap.h>
 
+#include "dataplane/dpdk/opts.h"
+
 #define RSS_KEY_MAX 64
 #define RSS_HF      (RTE_ETH_RSS_IP | RTE_ETH_RSS_SCTP)
 #define NS_PER_US   1000u
@@ -56,18 +58,49 @@ static void rss_conf(const struct rte_eth_dev_info *info, uint8_t *key, struct r
     conf->rx_adv_conf.rss_conf.rss_hf = RSS_HF & info->flow_type_rss_offloads;
 }
 
-static int setup_queues(uint16_t port, uint16_t n_rxq, struct rte_mempool *const *pools)
+/* A queue setup failure on net_af_packet is most often a framesz larger
+ * than an mbuf, which the PMD reports as ENOMEM: the message says so. */
+static int setup_queues(uint16_t port, const char *driver, unsigned max_frame, uint16_t n_rxq,
+                        struct rte_mempool *const *pools)
 {
     uint16_t nb_rxd = SS_RX_DESC, nb_txd = 0;
     int rc = rte_eth_dev_adjust_nb_rx_tx_desc(port, &nb_rxd, &nb_txd);
     for (uint16_t q = 0; rc == 0 && q < n_rxq; q++)
         rc = rte_eth_rx_queue_setup(port, q, nb_rxd, rte_eth_dev_socket_id(port), NULL, pools[q]);
-    if (rc != 0)
-        fprintf(stderr, "sigsift run: port %u: RX queue setup: %s\n", port, strerror(-rc));
+    if (rc != 0 && strcmp(driver, "net_af_packet") == 0)
+        fprintf(stderr,
+                "sigsift run: port %u (%s): RX queue setup: %s (is its framesz larger than "
+                "--max-frame %u?)\n",
+                port, driver, strerror(-rc), max_frame);
+    else if (rc != 0)
+        fprintf(stderr, "sigsift run: port %u (%s): RX queue setup: %s\n", port, driver,
+                strerror(-rc));
     return rc;
 }
 
-int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, struct rte_mempool *const *pools)
+/* The MTU that lets frames of max_frame bytes in, by the port's own
+ * overhead (what its largest frame adds to its largest MTU) as ethdev
+ * reckons it, else Ethernet header and CRC. 0 when the port cannot take
+ * that MTU or frames that long (reason printed). */
+static uint16_t mtu_for(uint16_t port, const struct rte_eth_dev_info *info, unsigned max_frame)
+{
+    unsigned overhead = RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN;
+    if (info->max_mtu != UINT16_MAX && info->max_rx_pktlen > info->max_mtu)
+        overhead = info->max_rx_pktlen - info->max_mtu;
+    unsigned mtu = max_frame > overhead ? max_frame - overhead : 0;
+    if (mtu < info->min_mtu || mtu > info->max_mtu || max_frame > info->max_rx_pktlen) {
+        fprintf(stderr,
+                "sigsift run: port %u (%s): --max-frame %u needs an MTU of %u; the port takes "
+                "MTUs %u..%u and frames up to %u bytes\n",
+                port, info->driver_name, max_frame, mtu, info->min_mtu, info->max_mtu,
+                info->max_rx_pktlen);
+        return 0;
+    }
+    return (uint16_t)mtu;
+}
+
+int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, unsigned max_frame,
+                  struct rte_mempool *const *pools)
 {
     struct rte_eth_dev_info info;
     struct rte_eth_conf conf;
@@ -78,6 +111,15 @@ int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, struct rte_mempool *c
     memset(&conf, 0, sizeof conf);
     if (rss)
         rss_conf(&info, key, &conf);
+    /* Above the default a NIC must let longer frames in; at it, the port
+     * keeps its own default MTU, as before the option existed. net_pcap
+     * and net_af_packet are given none: the latter takes what its kernel
+     * ring holds (framesz) but declares 1518 bytes, which ethdev would
+     * enforce. */
+    if (max_frame > SS_RUN_FRAME_DEFAULT && strcmp(info.driver_name, "net_af_packet") != 0 &&
+        strcmp(info.driver_name, "net_pcap") != 0 &&
+        (conf.rxmode.mtu = mtu_for(port, &info, max_frame)) == 0)
+        return -1;
     /* Receive only: a tap never transmits. */
     int rc = rte_eth_dev_configure(port, n_rxq, 0, &conf);
     if (rc != 0) {
@@ -85,7 +127,7 @@ int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, struct rte_mempool *c
                 info.driver_name, n_rxq, strerror(-rc));
         return -1;
     }
-    if (setup_queues(port, n_rxq, pools) != 0)
+    if (setup_queues(port, info.driver_name, max_frame, n_rxq, pools) != 0)
         return -1;
     rc = rte_eth_dev_start(port);
     if (rc != 0) {
@@ -95,6 +137,10 @@ int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, struct rte_mempool *c
     /* A tap port sees other hosts' traffic; PMDs without the notion
      * (net_pcap) refuse, which is harmless. */
     rte_eth_promiscuous_enable(port);
+    uint16_t mtu;
+    if (conf.rxmode.mtu != 0 && rte_eth_dev_get_mtu(port, &mtu) == 0)
+        fprintf(stderr, "sigsift run: port %u (%s): MTU %u for --max-frame %u\n", port,
+                info.driver_name, mtu, max_frame);
     return 0;
 }
 

@@ -25,9 +25,11 @@ bool ss_port_rss_capable(uint16_t port, uint16_t n_rxq);
 uint16_t ss_port_fixed_rx_queues(uint16_t port);
 
 /* Configures n_rxq RX queues (with symmetric RSS when rss), queue q's
- * mbufs from pools[q], and starts the port. Returns 0 or -1 (reason
- * printed). */
-int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, struct rte_mempool *const *pools);
+ * mbufs from pools[q], and starts the port; above SS_RUN_FRAME_DEFAULT,
+ * with the MTU that lets frames of max_frame bytes in. Returns 0 or -1
+ * (reason printed). */
+int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, unsigned max_frame,
+                  struct rte_mempool *const *pools);
 void ss_port_stop(uint16_t port);
 
 /* A net_pcap vdev reading a file once (rx_pcap without infinite_rx):

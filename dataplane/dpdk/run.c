@@ -197,8 +197,10 @@ static struct rte_mempool *pool_for(struct run *r, unsigned lcore)
         char name[RTE_MEMPOOL_NAMESIZE];
         unsigned n = pool_size(r);
         snprintf(name, sizeof name, "mbuf_s%u", socket);
-        r->pool[socket] =
-            rte_pktmbuf_pool_create(name, n, MBUF_CACHE, 0, RTE_MBUF_DEFAULT_BUF_SIZE, (int)socket);
+        /* A frame of up to --max-frame bytes fits one mbuf: the af_packet
+         * PMD refuses a kernel frame size above the mbuf's room. */
+        uint16_t room = (uint16_t)(RTE_PKTMBUF_HEADROOM + r->opts.max_frame);
+        r->pool[socket] = rte_pktmbuf_pool_create(name, n, MBUF_CACHE, 0, room, (int)socket);
         if (r->pool[socket] == NULL)
             fprintf(stderr, "sigsift run: mempool %s (%u mbufs): %s (raise EAL -m)\n", name, n,
                     rte_strerror(rte_errno));
@@ -261,7 +263,8 @@ static int start_ports(struct run *r)
         /* Closed at exit even if setup fails half-way: queues set up
          * before the failure hold mbufs. */
         r->ports_started = true;
-        if (ss_port_start(r->ports[i], r->port_rxq[i], r->mode == MODE_RSS, pools) != 0)
+        if (ss_port_start(r->ports[i], r->port_rxq[i], r->mode == MODE_RSS, r->opts.max_frame,
+                          pools) != 0)
             return -1;
         r->one_pass = r->one_pass && ss_port_is_one_pass(r->ports[i]);
         r->ctl.ts_mult[r->ports[i]] = ss_port_ts_mult(r->ports[i]);

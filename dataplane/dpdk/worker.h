@@ -25,7 +25,7 @@
  * when it has several without RSS (net_af_packet's queue pairs). */
 #define SS_RXQ_MAX 16
 /* Largest frame decoded; a multi-segment mbuf is copied here whole. */
-#define SS_LINEAR_MAX 16384
+#define SS_LINEAR_MAX SS_RUN_FRAME_MAX
 /* Bytes of frames the framelog keeps per worker for evidence (plus a
  * 4 MiB index): the parts of a message must still be there when its last
  * part completes it. The 16 MiB that held the last 8192 frames in 2 KiB

@@ -127,6 +127,25 @@ static void test_opts_burst_out_of_range_rejected(void)
     CU_ASSERT_EQUAL(parse(3, junk), -1);
 }
 
+/* --max-frame: the mbuf default (2 KiB) unless given, up to what a
+ * worker's linear buffer holds (16 KiB); never below the default. */
+static void test_opts_max_frame_default_bounds(void)
+{
+    const char *none[] = {"run"};
+    const char *jumbo[] = {"run", "--max-frame", "9216"};
+    const char *top[] = {"run", "--max-frame", "16384"};
+    const char *small[] = {"run", "--max-frame", "2047"};
+    const char *big[] = {"run", "--max-frame", "16385"};
+    CU_ASSERT_EQUAL(parse(1, none), 0);
+    CU_ASSERT_EQUAL(o.max_frame, 2048);
+    CU_ASSERT_EQUAL(parse(3, jumbo), 0);
+    CU_ASSERT_EQUAL(o.max_frame, 9216);
+    CU_ASSERT_EQUAL(parse(3, top), 0);
+    CU_ASSERT_EQUAL(o.max_frame, 16384);
+    CU_ASSERT_EQUAL(parse(3, small), -1);
+    CU_ASSERT_EQUAL(parse(3, big), -1);
+}
+
 static void test_opts_workers_out_of_range_rejected(void)
 {
     const char *zero[] = {"run", "--workers", "0"};
@@ -200,6 +219,7 @@ static const struct ss_test tests[] = {
     SS_TEST(test_opts_matcher_defaults_to_hyperscan_and_is_taken_as_given),
     SS_TEST(test_opts_too_many_rules_rejected),
     SS_TEST(test_opts_burst_out_of_range_rejected),
+    SS_TEST(test_opts_max_frame_default_bounds),
     SS_TEST(test_opts_workers_out_of_range_rejected),
     SS_TEST(test_opts_negative_or_junk_seconds_rejected),
     SS_TEST(test_opts_table_options_default_and_parsed),
