@@ -18,6 +18,8 @@
 #include "dataplane/dpdk/opts.h"
 
 #define RSS_KEY_MAX 64
+/* TX descriptors of the queues a PMD insists on (net_af_xdp); unused. */
+#define SS_TX_DESC 64
 #define RSS_HF      (RTE_ETH_RSS_IP | RTE_ETH_RSS_SCTP)
 #define NS_PER_US   1000u
 
@@ -41,7 +43,8 @@ bool ss_port_rss_capable(uint16_t port, uint16_t n_rxq)
 uint16_t ss_port_fixed_rx_queues(uint16_t port)
 {
     struct rte_eth_dev_info info;
-    if (port_info(port, &info) != 0 || strcmp(info.driver_name, "net_af_packet") != 0)
+    if (port_info(port, &info) != 0 || (strcmp(info.driver_name, "net_af_packet") != 0 &&
+                                        strcmp(info.driver_name, "net_af_xdp") != 0))
         return 0;
     return info.max_rx_queues;
 }
@@ -61,12 +64,14 @@ static void rss_conf(const struct rte_eth_dev_info *info, uint8_t *key, struct r
 /* A queue setup failure on net_af_packet is most often a framesz larger
  * than an mbuf, which the PMD reports as ENOMEM: the message says so. */
 static int setup_queues(uint16_t port, const char *driver, unsigned max_frame, uint16_t n_rxq,
-                        struct rte_mempool *const *pools)
+                        uint16_t n_txq, struct rte_mempool *const *pools)
 {
-    uint16_t nb_rxd = SS_RX_DESC, nb_txd = 0;
+    uint16_t nb_rxd = SS_RX_DESC, nb_txd = SS_TX_DESC;
     int rc = rte_eth_dev_adjust_nb_rx_tx_desc(port, &nb_rxd, &nb_txd);
     for (uint16_t q = 0; rc == 0 && q < n_rxq; q++)
         rc = rte_eth_rx_queue_setup(port, q, nb_rxd, rte_eth_dev_socket_id(port), NULL, pools[q]);
+    for (uint16_t q = 0; rc == 0 && q < n_txq; q++)
+        rc = rte_eth_tx_queue_setup(port, q, nb_txd, rte_eth_dev_socket_id(port), NULL);
     if (rc != 0 && strcmp(driver, "net_af_packet") == 0)
         fprintf(stderr,
                 "sigsift run: port %u (%s): RX queue setup: %s (is its framesz larger than "
@@ -120,14 +125,16 @@ int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, unsigned max_frame,
         strcmp(info.driver_name, "net_pcap") != 0 &&
         (conf.rxmode.mtu = mtu_for(port, &info, max_frame)) == 0)
         return -1;
-    /* Receive only: a tap never transmits. */
-    int rc = rte_eth_dev_configure(port, n_rxq, 0, &conf);
+    /* Receive only: a tap never transmits. net_af_xdp refuses a port
+     * without TX queues: it gets one per RX queue, never used. */
+    uint16_t n_txq = strcmp(info.driver_name, "net_af_xdp") == 0 ? n_rxq : 0;
+    int rc = rte_eth_dev_configure(port, n_rxq, n_txq, &conf);
     if (rc != 0) {
         fprintf(stderr, "sigsift run: port %u (%s): configure %u RX queues: %s\n", port,
                 info.driver_name, n_rxq, strerror(-rc));
         return -1;
     }
-    if (setup_queues(port, info.driver_name, max_frame, n_rxq, pools) != 0)
+    if (setup_queues(port, info.driver_name, max_frame, n_rxq, n_txq, pools) != 0)
         return -1;
     rc = rte_eth_dev_start(port);
     if (rc != 0) {
@@ -202,6 +209,14 @@ unsigned ss_port_preload_mbufs(uint16_t port)
     rte_kvargs_process(kv, "rx_pcap", count_capture, &n);
     rte_kvargs_free(kv);
     return n;
+}
+
+unsigned ss_port_kept_mbufs(uint16_t port, uint16_t n_rxq)
+{
+    struct rte_eth_dev_info info;
+    if (port_info(port, &info) != 0 || strcmp(info.driver_name, "net_af_xdp") != 0)
+        return 0;
+    return SS_AF_XDP_FILL * (unsigned)n_rxq;
 }
 
 uint32_t ss_port_ts_mult(uint16_t port)

@@ -21,7 +21,8 @@ bool ss_port_rss_capable(uint16_t port, uint16_t n_rxq);
  * queues receive only once configured (NICs, net_pcap). net_af_packet's
  * queue pairs (qpairs=N) are sockets of one kernel fanout group from the
  * probe on, each taking a share of the interface's frames: a queue left
- * unread loses its share without a count. */
+ * unread loses its share without a count. net_af_xdp's queue_count
+ * sockets are bound to as many of the interface's queues. */
 uint16_t ss_port_fixed_rx_queues(uint16_t port);
 
 /* Configures n_rxq RX queues (with symmetric RSS when rss), queue q's
@@ -39,6 +40,12 @@ bool ss_port_is_one_pass(uint16_t port);
  * every frame of its capture into one mbuf at queue setup. 0 otherwise,
  * or when the capture cannot be read (queue setup then says why). */
 unsigned ss_port_preload_mbufs(uint16_t port);
+/* Mbufs the port's PMD takes from the pool and keeps after the port is
+ * closed: DPDK 22.11's net_af_xdp fills each queue's XSK fill ring with
+ * SS_AF_XDP_FILL of them and does not return them on close (measured:
+ * 2048 in use after close, with and without traffic). 0 for other ports. */
+#define SS_AF_XDP_FILL 2048
+unsigned ss_port_kept_mbufs(uint16_t port, uint16_t n_rxq);
 /* Multiplier from the port's mbuf RX timestamp to nanoseconds, 0 when
  * the timestamp has no known unit (the host clock is used instead).
  * net_pcap stores the capture time in microseconds. */
