@@ -442,20 +442,22 @@ drop_veth() {
 # not count what its ring dropped (net_af_xdp's imissed does).
 check_live() {
     name=$1 lcores=$2
+    case $3 in net_af_packet*) packet=1 ;; *) packet=0 ;; esac
     make_veth || return
-    "$SIGSIFT" run $lcores $EAL --vdev "${3//IFACE/$peer}" -- --all \
+    vdev=$(printf %s "$3" | sed "s/IFACE/$peer/")
+    "$SIGSIFT" run $lcores $EAL --vdev "$vdev" -- --all \
         --events "$TMP/$name.jsonl" --stats-interval 0.2 --socket "$TMP/$name.sock" \
         >"$TMP/$name.out" 2>"$TMP/$name.err" &
     pid=$!
     wait_started $pid "$TMP/$name.err"
-    if ! kill -0 $pid 2>/dev/null && [[ $3 == net_af_xdp* ]] && grep -q "af_xdp" "$TMP/$name.err"; then
+    if ! kill -0 $pid 2>/dev/null && [ $packet = 0 ] && grep -q "af_xdp" "$TMP/$name.err"; then
         drop_veth
         echo "SKIP $name: net_af_xdp did not start ($(grep -m1 af_xdp "$TMP/$name.err"))"
         return
     fi
     sent=$(send_frames "$MIX" "$veth")
     wait_frames "$sent" "$TMP/$name.err"
-    [[ $3 == net_af_packet* ]] && { python3 - "$TMP/$name.sock" "$sent" <<'PY' && ok "$name: control socket stats: the interface's $sent frames, none unread" ||
+    [ $packet = 1 ] && { python3 - "$TMP/$name.sock" "$sent" <<'PY' && ok "$name: control socket stats: the interface's $sent frames, none unread" ||
 import json, socket, sys
 s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 s.connect(sys.argv[1])
@@ -479,7 +481,7 @@ PY
     [ "$(counter port0.ipackets "$TMP/$name.err")" = "$sent" ] && [ "$(counter frames "$TMP/$name.err")" = "$sent" ] &&
         ok "$name: all $sent frames sent were received and decoded" ||
         ko "$name: received $(counter port0.ipackets "$TMP/$name.err"), decoded $(counter frames "$TMP/$name.err") of $sent" "$TMP/$name.err"
-    [[ $3 == net_af_packet* ]] && { [ "$(counter port0.iface_rx_packets "$TMP/$name.err")" = "$sent" ] &&
+    [ $packet = 1 ] && { [ "$(counter port0.iface_rx_packets "$TMP/$name.err")" = "$sent" ] &&
         [ "$(counter port0.iface_unread "$TMP/$name.err")" = 0 ] &&
         ok "$name: the interface counted $sent frames, none unread" ||
         ko "$name: interface counters" "$TMP/$name.err"; }
@@ -537,8 +539,9 @@ jumbo_run() { # NAME [VDEV ARGUMENTS [OPTIONS...]]: sends the capture, stops the
 }
 
 check_jumbo() {
-    local frames big ring=,framesz=16384,blocksz=16384,framecnt=512
-    read -r frames big < <(python3 "$ROOT/tests/integration/jumbo_frames.py" "$MIX" "$TMP/jumbo.pcap" 8000)
+    ring=,framesz=16384,blocksz=16384,framecnt=512
+    counts=$(python3 "$ROOT/tests/integration/jumbo_frames.py" "$MIX" "$TMP/jumbo.pcap" 8000)
+    frames=${counts% *} big=${counts#* }
     "$SIGSIFT" decode --quiet "$TMP/jumbo.pcap" >"$TMP/jumbo.dec"
     without_ts "$TMP/jumbo.dec" >"$TMP/jumbo.nots"
     make_veth || return
