@@ -26,6 +26,7 @@ enum {
     OPT_SOCKET,
     OPT_TRUST,
     OPT_MAX_FRAME,
+    OPT_RX_DESC,
     OPT_TABLE,
     OPT_HELP,
 };
@@ -46,6 +47,7 @@ static const struct option long_opts[] = {
     {"socket", required_argument, NULL, OPT_SOCKET},
     {"trust", required_argument, NULL, OPT_TRUST},
     {"max-frame", required_argument, NULL, OPT_MAX_FRAME},
+    {"rx-desc", required_argument, NULL, OPT_RX_DESC},
     {"help", no_argument, NULL, OPT_HELP},
     SS_PIPELINE_LONGOPTS(OPT_TABLE),
     {NULL, 0, NULL, 0},
@@ -71,6 +73,8 @@ void ss_run_usage(FILE *f)
             "  --report-json FILE   throughput per worker as JSON\n"
             "  --max-frame BYTES    largest frame decoded whole on a live port, %d..%d\n"
             "                       (default %d): mbuf size and port MTU\n"
+            "  --rx-desc N          descriptors per RX queue, %d..%d (default %d): a\n"
+            "                       live port's ring depth against stalls\n"
             SS_PIPELINE_OPTIONS_HELP
             "  --socket PATH        control socket for sigsiftctl (default " SS_CTL_SOCKET_DEFAULT
             ")\n"
@@ -79,7 +83,8 @@ void ss_run_usage(FILE *f)
             "                       any intact bundle or rule path\n"
             "e.g. sigsift run -l 0-1 --no-pci --no-huge --vdev net_pcap0,rx_pcap=X.pcap -- --all "
             "--events -\n",
-            SS_RUN_BURST_MAX, SS_RUN_FRAME_DEFAULT, SS_RUN_FRAME_MAX, SS_RUN_FRAME_DEFAULT);
+            SS_RUN_BURST_MAX, SS_RUN_FRAME_DEFAULT, SS_RUN_FRAME_MAX, SS_RUN_FRAME_DEFAULT,
+            SS_RUN_RX_DESC_MIN, SS_RUN_RX_DESC_MAX, SS_RUN_RX_DESC_DEFAULT);
 }
 
 static int parse_u64(const char *name, const char *s, uint64_t lo, uint64_t hi, uint64_t *v)
@@ -166,6 +171,11 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
             return -1;
         o->max_frame = (unsigned)v;
         return 0;
+    case OPT_RX_DESC:
+        if (parse_u64("rx-desc", arg, SS_RUN_RX_DESC_MIN, SS_RUN_RX_DESC_MAX, &v) != 0)
+            return -1;
+        o->rx_desc = (uint16_t)v;
+        return 0;
     case OPT_STATS_INTERVAL:
         return parse_seconds("stats-interval", arg, &o->stats_interval_s);
     case OPT_DURATION:
@@ -183,6 +193,7 @@ int ss_run_opts_parse(int argc, char **argv, struct ss_run_opts *o)
     o->burst = 32;
     o->matcher = "hyperscan";
     o->max_frame = SS_RUN_FRAME_DEFAULT;
+    o->rx_desc = SS_RUN_RX_DESC_DEFAULT;
     ss_pipeline_cfg_default(&o->pipeline);
     optind = 1;
     while ((c = getopt_long(argc, argv, "", long_opts, &at)) != -1) {

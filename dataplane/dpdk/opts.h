@@ -16,6 +16,10 @@
  * at most what a worker can copy a chained frame into (SS_LINEAR_MAX). */
 #define SS_RUN_FRAME_DEFAULT 2048
 #define SS_RUN_FRAME_MAX     16384
+/* --rx-desc: descriptors per RX queue (a live port's ring depth). */
+#define SS_RUN_RX_DESC_DEFAULT 1024
+#define SS_RUN_RX_DESC_MIN     64
+#define SS_RUN_RX_DESC_MAX     32768
 
 struct ss_run_opts {
     const char *rules[SS_RUN_RULES_MAX]; /* --rules, in order given */
@@ -34,6 +38,7 @@ struct ss_run_opts {
     double duration_s;       /* --duration S; 0 = until input ends */
     uint64_t packets;        /* --packets N; 0 = until input ends */
     unsigned max_frame;      /* --max-frame BYTES: mbuf data room and port MTU */
+    uint16_t rx_desc;        /* --rx-desc N: descriptors per RX queue */
     struct ss_pipeline_cfg pipeline; /* table sizes and timeouts (SS_PIPELINE_LONGOPTS) */
 };
 

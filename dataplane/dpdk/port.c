@@ -63,12 +63,15 @@ static void rss_conf(const struct rte_eth_dev_info *info, uint8_t *key, struct r
 
 /* A queue setup failure on net_af_packet is most often a framesz larger
  * than an mbuf, which the PMD reports as ENOMEM: the message says so. */
-static int setup_queues(uint16_t port, const char *driver, unsigned max_frame, uint16_t n_rxq,
+static int setup_queues(uint16_t port, const char *driver, const struct ss_port_cfg *cfg,
                         uint16_t n_txq, struct rte_mempool *const *pools)
 {
-    uint16_t nb_rxd = SS_RX_DESC, nb_txd = SS_TX_DESC;
+    uint16_t nb_rxd = cfg->rx_desc, nb_txd = SS_TX_DESC;
     int rc = rte_eth_dev_adjust_nb_rx_tx_desc(port, &nb_rxd, &nb_txd);
-    for (uint16_t q = 0; rc == 0 && q < n_rxq; q++)
+    if (rc == 0 && nb_rxd != cfg->rx_desc)
+        fprintf(stderr, "sigsift run: port %u (%s): --rx-desc %u taken as %u (the port's limits)\n",
+                port, driver, cfg->rx_desc, nb_rxd);
+    for (uint16_t q = 0; rc == 0 && q < cfg->n_rxq; q++)
         rc = rte_eth_rx_queue_setup(port, q, nb_rxd, rte_eth_dev_socket_id(port), NULL, pools[q]);
     for (uint16_t q = 0; rc == 0 && q < n_txq; q++)
         rc = rte_eth_tx_queue_setup(port, q, nb_txd, rte_eth_dev_socket_id(port), NULL);
@@ -76,7 +79,7 @@ static int setup_queues(uint16_t port, const char *driver, unsigned max_frame, u
         fprintf(stderr,
                 "sigsift run: port %u (%s): RX queue setup: %s (is its framesz larger than "
                 "--max-frame %u?)\n",
-                port, driver, strerror(-rc), max_frame);
+                port, driver, strerror(-rc), cfg->max_frame);
     else if (rc != 0)
         fprintf(stderr, "sigsift run: port %u (%s): RX queue setup: %s\n", port, driver,
                 strerror(-rc));
@@ -104,8 +107,7 @@ static uint16_t mtu_for(uint16_t port, const struct rte_eth_dev_info *info, unsi
     return (uint16_t)mtu;
 }
 
-int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, unsigned max_frame,
-                  struct rte_mempool *const *pools)
+int ss_port_start(uint16_t port, const struct ss_port_cfg *cfg, struct rte_mempool *const *pools)
 {
     struct rte_eth_dev_info info;
     struct rte_eth_conf conf;
@@ -114,27 +116,27 @@ int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, unsigned max_frame,
     if (port_info(port, &info) != 0)
         return -1;
     memset(&conf, 0, sizeof conf);
-    if (rss)
+    if (cfg->rss)
         rss_conf(&info, key, &conf);
     /* Above the default a NIC must let longer frames in; at it, the port
      * keeps its own default MTU, as before the option existed. net_pcap
      * and net_af_packet are given none: the latter takes what its kernel
      * ring holds (framesz) but declares 1518 bytes, which ethdev would
      * enforce. */
-    if (max_frame > SS_RUN_FRAME_DEFAULT && strcmp(info.driver_name, "net_af_packet") != 0 &&
+    if (cfg->max_frame > SS_RUN_FRAME_DEFAULT && strcmp(info.driver_name, "net_af_packet") != 0 &&
         strcmp(info.driver_name, "net_pcap") != 0 &&
-        (conf.rxmode.mtu = mtu_for(port, &info, max_frame)) == 0)
+        (conf.rxmode.mtu = mtu_for(port, &info, cfg->max_frame)) == 0)
         return -1;
     /* Receive only: a tap never transmits. net_af_xdp refuses a port
      * without TX queues: it gets one per RX queue, never used. */
-    uint16_t n_txq = strcmp(info.driver_name, "net_af_xdp") == 0 ? n_rxq : 0;
-    int rc = rte_eth_dev_configure(port, n_rxq, n_txq, &conf);
+    uint16_t n_txq = strcmp(info.driver_name, "net_af_xdp") == 0 ? cfg->n_rxq : 0;
+    int rc = rte_eth_dev_configure(port, cfg->n_rxq, n_txq, &conf);
     if (rc != 0) {
         fprintf(stderr, "sigsift run: port %u (%s): configure %u RX queues: %s\n", port,
-                info.driver_name, n_rxq, strerror(-rc));
+                info.driver_name, cfg->n_rxq, strerror(-rc));
         return -1;
     }
-    if (setup_queues(port, info.driver_name, max_frame, n_rxq, n_txq, pools) != 0)
+    if (setup_queues(port, info.driver_name, cfg, n_txq, pools) != 0)
         return -1;
     rc = rte_eth_dev_start(port);
     if (rc != 0) {
@@ -147,7 +149,7 @@ int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, unsigned max_frame,
     uint16_t mtu;
     if (conf.rxmode.mtu != 0 && rte_eth_dev_get_mtu(port, &mtu) == 0)
         fprintf(stderr, "sigsift run: port %u (%s): MTU %u for --max-frame %u\n", port,
-                info.driver_name, mtu, max_frame);
+                info.driver_name, mtu, cfg->max_frame);
     return 0;
 }
 

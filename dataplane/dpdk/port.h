@@ -10,7 +10,6 @@
 
 #include <rte_mempool.h>
 
-#define SS_RX_DESC 1024
 
 /* True when the port can hash IP (and SCTP) with a key we set, on at
  * least n_rxq queues: then symmetric RSS replaces the software
@@ -25,12 +24,16 @@ bool ss_port_rss_capable(uint16_t port, uint16_t n_rxq);
  * sockets are bound to as many of the interface's queues. */
 uint16_t ss_port_fixed_rx_queues(uint16_t port);
 
-/* Configures n_rxq RX queues (with symmetric RSS when rss), queue q's
- * mbufs from pools[q], and starts the port; above SS_RUN_FRAME_DEFAULT,
- * with the MTU that lets frames of max_frame bytes in. Returns 0 or -1
- * (reason printed). */
-int ss_port_start(uint16_t port, uint16_t n_rxq, bool rss, unsigned max_frame,
-                  struct rte_mempool *const *pools);
+struct ss_port_cfg {
+    uint16_t n_rxq;     /* RX queues */
+    bool rss;           /* spread over them with symmetric RSS */
+    unsigned max_frame; /* --max-frame: above SS_RUN_FRAME_DEFAULT, the MTU is set for it */
+    uint16_t rx_desc;   /* --rx-desc: descriptors per RX queue (the port may round it) */
+};
+
+/* Configures the port's RX queues as cfg says, queue q's mbufs from
+ * pools[q], and starts it. Returns 0 or -1 (reason printed). */
+int ss_port_start(uint16_t port, const struct ss_port_cfg *cfg, struct rte_mempool *const *pools);
 void ss_port_stop(uint16_t port);
 
 /* A net_pcap vdev reading a file once (rx_pcap without infinite_rx):

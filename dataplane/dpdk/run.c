@@ -180,7 +180,7 @@ static unsigned pool_size(const struct run *r)
 {
     unsigned n = rte_lcore_count() * (MBUF_CACHE + SS_RUN_BURST_MAX);
     for (uint16_t i = 0; i < r->n_ports; i++)
-        n += r->port_rxq[i] * SS_RX_DESC;
+        n += r->port_rxq[i] * r->opts.rx_desc;
     if (r->mode == MODE_SOFTWARE)
         n += r->n_workers * (SS_DIST_RING_SIZE + SS_RUN_BURST_MAX);
     for (uint16_t i = 0; i < r->n_ports; i++)
@@ -263,8 +263,11 @@ static int start_ports(struct run *r)
         /* Closed at exit even if setup fails half-way: queues set up
          * before the failure hold mbufs. */
         r->ports_started = true;
-        if (ss_port_start(r->ports[i], r->port_rxq[i], r->mode == MODE_RSS, r->opts.max_frame,
-                          pools) != 0)
+        struct ss_port_cfg cfg = {.n_rxq = r->port_rxq[i],
+                                  .rss = r->mode == MODE_RSS,
+                                  .max_frame = r->opts.max_frame,
+                                  .rx_desc = r->opts.rx_desc};
+        if (ss_port_start(r->ports[i], &cfg, pools) != 0)
             return -1;
         r->one_pass = r->one_pass && ss_port_is_one_pass(r->ports[i]);
         r->ctl.ts_mult[r->ports[i]] = ss_port_ts_mult(r->ports[i]);

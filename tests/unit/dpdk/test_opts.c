@@ -146,6 +146,21 @@ static void test_opts_max_frame_default_bounds(void)
     CU_ASSERT_EQUAL(parse(3, big), -1);
 }
 
+/* --rx-desc: 1024 unless given, 64..32768. */
+static void test_opts_rx_desc_default_bounds(void)
+{
+    const char *none[] = {"run"};
+    const char *deep[] = {"run", "--rx-desc", "4096"};
+    const char *small[] = {"run", "--rx-desc", "63"};
+    const char *big[] = {"run", "--rx-desc", "32769"};
+    CU_ASSERT_EQUAL(parse(1, none), 0);
+    CU_ASSERT_EQUAL(o.rx_desc, 1024);
+    CU_ASSERT_EQUAL(parse(3, deep), 0);
+    CU_ASSERT_EQUAL(o.rx_desc, 4096);
+    CU_ASSERT_EQUAL(parse(3, small), -1);
+    CU_ASSERT_EQUAL(parse(3, big), -1);
+}
+
 static void test_opts_workers_out_of_range_rejected(void)
 {
     const char *zero[] = {"run", "--workers", "0"};
@@ -220,6 +235,7 @@ static const struct ss_test tests[] = {
     SS_TEST(test_opts_too_many_rules_rejected),
     SS_TEST(test_opts_burst_out_of_range_rejected),
     SS_TEST(test_opts_max_frame_default_bounds),
+    SS_TEST(test_opts_rx_desc_default_bounds),
     SS_TEST(test_opts_workers_out_of_range_rejected),
     SS_TEST(test_opts_negative_or_junk_seconds_rejected),
     SS_TEST(test_opts_table_options_default_and_parsed),
