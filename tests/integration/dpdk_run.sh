@@ -531,7 +531,8 @@ jumbo_run() { # NAME [VDEV ARGUMENTS [OPTIONS...]]: sends the capture, stops the
     name=$1 args=${2:-}
     shift 2
     "$SIGSIFT" run $ONE $EAL --vdev "net_af_packet0,iface=$peer$args" -- --all \
-        --events "$TMP/$name.jsonl" --stats-interval 0.2 "$@" >"$TMP/$name.out" 2>"$TMP/$name.err" &
+        --events "$TMP/$name.jsonl" --stats-interval 0.2 --socket "$TMP/$name.sock" "$@" \
+        >"$TMP/$name.out" 2>"$TMP/$name.err" &
     pid=$!
     wait_started $pid "$TMP/$name.err"
     if kill -0 $pid 2>/dev/null; then
