@@ -18,10 +18,10 @@
 #include "dataplane/dpdk/opts.h"
 
 #define RSS_KEY_MAX 64
-/* TX descriptors of the queues a PMD insists on (net_af_xdp); unused. */
-#define SS_TX_DESC 64
 #define RSS_HF      (RTE_ETH_RSS_IP | RTE_ETH_RSS_SCTP)
 #define NS_PER_US   1000u
+/* TX descriptors of the queues a PMD insists on (net_af_xdp); unused. */
+#define TX_DESC 64
 
 static int port_info(uint16_t port, struct rte_eth_dev_info *info)
 {
@@ -66,7 +66,7 @@ static void rss_conf(const struct rte_eth_dev_info *info, uint8_t *key, struct r
 static int setup_queues(uint16_t port, const char *driver, const struct ss_port_cfg *cfg,
                         uint16_t n_txq, struct rte_mempool *const *pools)
 {
-    uint16_t nb_rxd = cfg->rx_desc, nb_txd = SS_TX_DESC;
+    uint16_t nb_rxd = cfg->rx_desc, nb_txd = TX_DESC;
     int rc = rte_eth_dev_adjust_nb_rx_tx_desc(port, &nb_rxd, &nb_txd);
     if (rc == 0 && nb_rxd != cfg->rx_desc)
         fprintf(stderr, "sigsift run: port %u (%s): --rx-desc %u taken as %u (the port's limits)\n",
@@ -77,11 +77,11 @@ static int setup_queues(uint16_t port, const char *driver, const struct ss_port_
         rc = rte_eth_tx_queue_setup(port, q, nb_txd, rte_eth_dev_socket_id(port), NULL);
     if (rc != 0 && strcmp(driver, "net_af_packet") == 0)
         fprintf(stderr,
-                "sigsift run: port %u (%s): RX queue setup: %s (is its framesz larger than "
+                "sigsift run: port %u (%s): queue setup: %s (is its framesz larger than "
                 "--max-frame %u?)\n",
                 port, driver, strerror(-rc), cfg->max_frame);
     else if (rc != 0)
-        fprintf(stderr, "sigsift run: port %u (%s): RX queue setup: %s\n", port, driver,
+        fprintf(stderr, "sigsift run: port %u (%s): queue setup: %s\n", port, driver,
                 strerror(-rc));
     return rc;
 }
