@@ -8,10 +8,10 @@
 #define NS_PER_US   1000u
 #define US_PER_SEC  1000000u
 
-static int open_evidence(struct ss_output *w, const char *path)
+static int open_evidence(struct ss_output *w, const char *path, unsigned snap)
 {
     /* Ethernet link type: the DPDK layer only sees Ethernet frames. */
-    w->dead = pcap_open_dead(DLT_EN10MB, SS_EVIDENCE_SNAP);
+    w->dead = pcap_open_dead(DLT_EN10MB, (int)snap);
     if (w->dead == NULL) {
         fprintf(stderr, "sigsift run: --evidence %s: out of memory\n", path);
         return -1;
@@ -34,7 +34,7 @@ int ss_output_open(struct ss_output *w, const struct ss_run_opts *o)
             return -1;
         }
     }
-    if (o->evidence != NULL && open_evidence(w, o->evidence) != 0)
+    if (o->evidence != NULL && open_evidence(w, o->evidence, o->max_frame) != 0)
         return -1;
     return 0;
 }

@@ -38,22 +38,23 @@ static int init_events(struct ss_outq *q, unsigned worker, int socket)
     return fill(q->ev_free, q->ev_mem, sizeof(*q->ev_mem), SS_EVENT_SLOTS);
 }
 
-static int init_evidence(struct ss_outq *q, unsigned worker, int socket)
+static int init_evidence(struct ss_outq *q, unsigned worker, int socket, uint32_t snap)
 {
+    size_t size = RTE_ALIGN_CEIL(sizeof(struct ss_evidence_slot) + snap, RTE_CACHE_LINE_SIZE);
+    q->fr_snap = snap;
     q->fr_free = ring("frf", worker, SS_EVIDENCE_SLOTS, socket);
     q->fr_full = ring("frq", worker, SS_EVIDENCE_SLOTS, socket);
-    q->fr_mem = rte_malloc_socket("evidence", sizeof(*q->fr_mem) * SS_EVIDENCE_SLOTS,
-                                  RTE_CACHE_LINE_SIZE, socket);
+    q->fr_mem = rte_malloc_socket("evidence", size * SS_EVIDENCE_SLOTS, RTE_CACHE_LINE_SIZE, socket);
     if (q->fr_free == NULL || q->fr_full == NULL || q->fr_mem == NULL)
         return -1;
-    return fill(q->fr_free, q->fr_mem, sizeof(*q->fr_mem), SS_EVIDENCE_SLOTS);
+    return fill(q->fr_free, q->fr_mem, size, SS_EVIDENCE_SLOTS);
 }
 
-int ss_outq_init(struct ss_outq *q, unsigned worker, int socket, bool evidence)
+int ss_outq_init(struct ss_outq *q, unsigned worker, int socket, uint32_t evidence_snap)
 {
     memset(q, 0, sizeof *q);
     if (init_events(q, worker, socket) != 0 ||
-        (evidence && init_evidence(q, worker, socket) != 0)) {
+        (evidence_snap > 0 && init_evidence(q, worker, socket, evidence_snap) != 0)) {
         fprintf(stderr, "sigsift run: worker %u: no memory for output slots (raise EAL -m)\n",
                 worker);
         ss_outq_free(q);

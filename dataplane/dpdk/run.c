@@ -230,7 +230,7 @@ static int setup_worker(struct run *r, unsigned i)
             for (uint16_t q = 0; q < r->port_rxq[p]; q++)
                 w->rxq[w->n_rxq++] = (struct ss_rxq){.port = r->ports[p], .queue = q};
     }
-    return ss_outq_init(&w->out, i, socket, r->opts.evidence != NULL);
+    return ss_outq_init(&w->out, i, socket, r->opts.evidence != NULL ? r->opts.max_frame : 0);
 }
 
 static int setup_dist(struct run *r)

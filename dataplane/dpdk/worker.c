@@ -67,7 +67,7 @@ static void queue_evidence_frame(struct ss_worker *w, uint64_t id)
     }
     s->ts_ns = r.ts_ns;
     s->len = r.len;
-    s->caplen = r.caplen < SS_EVIDENCE_SNAP ? r.caplen : SS_EVIDENCE_SNAP;
+    s->caplen = r.caplen < w->out.fr_snap ? r.caplen : w->out.fr_snap;
     memcpy(s->data, r.data, s->caplen);
     ss_outq_put(w->out.fr_full, s);
     w->c.evidence_frames++;
@@ -204,7 +204,7 @@ static int worker_open(struct ss_worker *w)
 
     w->pl = ss_pipeline_new(&o->pipeline, on_sm, w);
     if (o->evidence != NULL)
-        w->fl = ss_framelog_new(SS_FRAMELOG_BYTES, SS_EVIDENCE_SNAP);
+        w->fl = ss_framelog_new(SS_FRAMELOG_BYTES, o->max_frame);
     if (w->pl == NULL || (o->evidence != NULL && w->fl == NULL)) {
         fprintf(stderr, "sigsift run: worker %u: out of memory for tables\n", w->id);
         return -1;

@@ -543,12 +543,56 @@ jumbo_run() { # NAME [VDEV ARGUMENTS [OPTIONS...]]: sends the capture, stops the
     wait $pid
 }
 
+# messages JSONL: each record's direction, parties and text, sorted: what
+# an evidence pcap must yield again (it holds the frames that carried the
+# messages, not always the dialogue's first, so map_version may be lost).
+messages() {
+    python3 -c '
+import json, sys
+rows = []
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    rows.append(json.dumps([d["dir"], d["sender"], d["recipient"], d.get("text")], ensure_ascii=False))
+print("\n".join(sorted(rows)))' "$1"
+}
+
+# jumbo_evidence MAX_FRAME: the jumbo capture replayed once, every message
+# flagged (dpdk_flag_all), with --evidence; the messages of its evidence
+# pcap's decode (jumbo_ev.msgs). False when a record is cut other than at
+# MAX_FRAME.
+jumbo_evidence() {
+    rm -f "$TMP/jumbo_ev.pcap"
+    timeout 60 "$FLAGALL" run $ONE $EAL --vdev "net_pcap0,rx_pcap=$TMP/jumbo.pcap" -- --max-frame "$1" \
+        --evidence "$TMP/jumbo_ev.pcap" >/dev/null 2>"$TMP/jumbo_ev.err" || return 1
+    python3 - "$TMP/jumbo_ev.pcap" "$1" <<'PY' || return 1
+import struct, sys
+d = open(sys.argv[1], "rb").read()
+snap, o, n = int(sys.argv[2]), 24, 0
+while o + 16 <= len(d):
+    caplen, length = struct.unpack("<II", d[o + 8:o + 16])
+    if caplen != min(length, snap):
+        sys.exit(f"record {n}: caplen {caplen}, len {length}")
+    o += 16 + caplen
+    n += 1
+sys.exit(n == 0)
+PY
+    "$SIGSIFT" decode --quiet "$TMP/jumbo_ev.pcap" >"$TMP/jumbo_ev.dec" &&
+        messages "$TMP/jumbo_ev.dec" >"$TMP/jumbo_ev.msgs"
+}
+
 check_jumbo() {
     ring=,framesz=16384,blocksz=16384,framecnt=512
     counts=$(python3 "$ROOT/tests/integration/jumbo_frames.py" "$MIX" "$TMP/jumbo.pcap" 8000)
     frames=${counts% *} big=${counts#* }
     "$SIGSIFT" decode --quiet "$TMP/jumbo.pcap" >"$TMP/jumbo.dec"
     without_ts "$TMP/jumbo.dec" >"$TMP/jumbo.nots"
+    messages "$TMP/jumbo.dec" >"$TMP/jumbo.msgs"
+    jumbo_evidence 16384 && cmp -s "$TMP/jumbo_ev.msgs" "$TMP/jumbo.msgs" &&
+        ok "--max-frame 16384: the evidence pcap keeps jumbo frames whole: every message in its decode" ||
+        ko "--max-frame 16384: evidence pcap" "$TMP/jumbo_ev.err"
+    jumbo_evidence 2048 && ! cmp -s "$TMP/jumbo_ev.msgs" "$TMP/jumbo.msgs" &&
+        ok "--max-frame 2048: evidence frames cut at 2048 bytes, $(wc -l <"$TMP/jumbo_ev.msgs") of $(wc -l <"$TMP/jumbo.msgs") messages in its decode" ||
+        ko "--max-frame 2048: evidence pcap" "$TMP/jumbo_ev.err"
     make_veth || return
     ip link set "$veth" mtu 9000 && ip link set "$peer" mtu 9000
     jumbo_run jumbo "$ring" --max-frame 16384
