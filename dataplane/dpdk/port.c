@@ -49,12 +49,15 @@ uint16_t ss_port_fixed_rx_queues(uint16_t port)
     return info.max_rx_queues;
 }
 
+void ss_port_rss_key(uint8_t *key, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        key[i] = i % 2 == 0 ? 0x6d : 0x5a;
+}
+
 static void rss_conf(const struct rte_eth_dev_info *info, uint8_t *key, struct rte_eth_conf *conf)
 {
-    for (unsigned i = 0; i < info->hash_key_size; i += 2) {
-        key[i] = 0x6d;
-        key[i + 1] = 0x5a;
-    }
+    ss_port_rss_key(key, info->hash_key_size);
     conf->rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
     conf->rx_adv_conf.rss_conf.rss_key = key;
     conf->rx_adv_conf.rss_conf.rss_key_len = info->hash_key_size;

@@ -5,6 +5,7 @@
 #define SS_DPDK_PORT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -15,6 +16,10 @@
  * least n_rxq queues: then symmetric RSS replaces the software
  * distributor. */
 bool ss_port_rss_capable(uint16_t port, uint16_t n_rxq);
+/* The RSS key sigsift gives a port: 0x6d5a repeated, a Toeplitz key with
+ * a 16-bit period, so that swapping source and destination (addresses
+ * and ports) gives the same hash (tests/unit/dpdk/test_rss_key.c). */
+void ss_port_rss_key(uint8_t *key, size_t len);
 
 /* RX queues the port has whatever it is configured with, 0 when its
  * queues receive only once configured (NICs, net_pcap). net_af_packet's
