@@ -71,8 +71,9 @@ void ss_run_usage(FILE *f)
             "  --duration S         stop after S seconds\n"
             "  --packets N          stop after N frames\n"
             "  --report-json FILE   throughput per worker as JSON\n"
-            "  --max-frame BYTES    largest frame decoded whole on a live port, %d..%d\n"
-            "                       (default %d): mbuf size and port MTU\n"
+            "  --max-frame BYTES    largest frame decoded whole on a live port and kept\n"
+            "                       whole as evidence, %d..%d (default %d): mbuf\n"
+            "                       size, port MTU, evidence snap length\n"
             "  --rx-desc N          descriptors per RX queue, %d..%d (default %d): a\n"
             "                       live port's ring depth against stalls\n"
             SS_PIPELINE_OPTIONS_HELP

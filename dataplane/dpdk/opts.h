@@ -37,7 +37,7 @@ struct ss_run_opts {
     double stats_interval_s; /* --stats-interval S; 0 = final only */
     double duration_s;       /* --duration S; 0 = until input ends */
     uint64_t packets;        /* --packets N; 0 = until input ends */
-    unsigned max_frame;      /* --max-frame BYTES: mbuf data room and port MTU */
+    unsigned max_frame;      /* --max-frame BYTES: mbuf data room, port MTU, evidence snap */
     uint16_t rx_desc;        /* --rx-desc N: descriptors per RX queue */
     struct ss_pipeline_cfg pipeline; /* table sizes and timeouts (SS_PIPELINE_LONGOPTS) */
 };
