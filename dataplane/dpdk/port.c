@@ -218,10 +218,8 @@ unsigned ss_port_preload_mbufs(uint16_t port)
 
 unsigned ss_port_kept_mbufs(uint16_t port, uint16_t n_rxq)
 {
-    struct rte_eth_dev_info info;
-    if (port_info(port, &info) != 0 || strcmp(info.driver_name, "net_af_xdp") != 0)
-        return 0;
-    return SS_AF_XDP_FILL * (unsigned)n_rxq;
+    const char *args;
+    return is_driver(port, "net_af_xdp", &args) ? SS_AF_XDP_FILL * (unsigned)n_rxq : 0;
 }
 
 uint32_t ss_port_ts_mult(uint16_t port)
