@@ -437,6 +437,19 @@ drop_veth() {
     VETH=
 }
 
+# start_live NAME LCORES VDEV [OPTIONS...]: sigsift run in the background
+# (pid) on the veth pair's $peer, named IFACE in VDEV, with interval
+# statistics and its own control socket; returns once it takes frames or
+# has ended.
+start_live() {
+    name=$1 lcores=$2 vdev=$(printf %s "$3" | sed "s/IFACE/$peer/")
+    shift 3
+    "$SIGSIFT" run $lcores $EAL --vdev "$vdev" -- --stats-interval 0.2 --socket "$TMP/$name.sock" "$@" \
+        >"$TMP/$name.out" 2>"$TMP/$name.err" &
+    pid=$!
+    wait_started $pid "$TMP/$name.err"
+}
+
 # check_live NAME LCORES VDEV [OPTIONS...]: VDEV reads the interface IFACE. The
 # interface's own counters are checked for net_af_packet, whose PMD does
 # not count what its ring dropped (net_af_xdp's imissed does).
@@ -444,13 +457,9 @@ check_live() {
     name=$1 lcores=$2
     case $3 in net_af_packet*) packet=1 ;; *) packet=0 ;; esac
     make_veth || return
-    vdev=$(printf %s "$3" | sed "s/IFACE/$peer/")
+    vdev=$3
     shift 3
-    "$SIGSIFT" run $lcores $EAL --vdev "$vdev" -- --all \
-        --events "$TMP/$name.jsonl" --stats-interval 0.2 --socket "$TMP/$name.sock" "$@" \
-        >"$TMP/$name.out" 2>"$TMP/$name.err" &
-    pid=$!
-    wait_started $pid "$TMP/$name.err"
+    start_live "$name" "$lcores" "$vdev" --all --events "$TMP/$name.jsonl" "$@"
     if ! kill -0 $pid 2>/dev/null && [ $packet = 0 ] && grep -q "af_xdp" "$TMP/$name.err"; then
         drop_veth
         echo "SKIP $name: net_af_xdp did not start ($(grep -m1 af_xdp "$TMP/$name.err"))"
@@ -506,10 +515,7 @@ PY
 check_overflow() {
     name=$1 missed=$3
     make_veth || return
-    "$SIGSIFT" run $TWO $EAL --vdev "$(printf %s "$2" | sed "s/IFACE/$peer/")" -- --stats-interval 0.2 \
-        --socket "$TMP/$name.sock" >"$TMP/$name.out" 2>"$TMP/$name.err" &
-    pid=$!
-    wait_started $pid "$TMP/$name.err"
+    start_live "$name" "$TWO" "$2"
     sent=$(send_frames "$MIX" "$veth" 0)
     sleep 1
     kill -INT $pid
@@ -530,11 +536,7 @@ check_overflow() {
 jumbo_run() { # NAME [VDEV ARGUMENTS [OPTIONS...]]: sends the capture, stops the run
     name=$1 args=${2:-}
     shift 2
-    "$SIGSIFT" run $ONE $EAL --vdev "net_af_packet0,iface=$peer$args" -- --all \
-        --events "$TMP/$name.jsonl" --stats-interval 0.2 --socket "$TMP/$name.sock" "$@" \
-        >"$TMP/$name.out" 2>"$TMP/$name.err" &
-    pid=$!
-    wait_started $pid "$TMP/$name.err"
+    start_live "$name" "$ONE" "net_af_packet0,iface=IFACE$args" --all --events "$TMP/$name.jsonl" "$@"
     if kill -0 $pid 2>/dev/null; then
         sent=$(send_frames "$TMP/jumbo.pcap" "$veth" 8)
         wait_frames "$sent" "$TMP/$name.err"
