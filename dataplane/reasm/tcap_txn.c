@@ -35,6 +35,8 @@
  * dialogues (measured: 192 136 evictions in 6 s of replay before). */
 #include "dataplane/reasm/tcap_txn.h"
 
+#include "dataplane/decode/map.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -282,6 +284,18 @@ static enum ss_result txn_known(const struct ss_tcap_ctx *ctx)
     return ctx->map_version ? SS_OK : SS_NO_CONTEXT;
 }
 
+/* Whether a dialogue that names this context can carry a short message
+ * in a later message: the short message relay contexts (TS 29.002 §17.3.3:
+ * shortMsgRelayContext v1-v2 and shortMsgMO-RelayContext v3 share one
+ * name, shortMsgMT-RelayContext v3) and MAP v1, which names none. On a
+ * core-network link most dialogues are location updates, authentication,
+ * routing enquiries; keeping them would spend the table's slots, and its
+ * cache lines, on dialogues that never carry one. */
+static bool txn_may_carry_sm(const struct ss_tcap *m)
+{
+    return !m->has_acn || m->map_ac == SS_MAP_AC_SM_RELAY || m->map_ac == SS_MAP_AC_SM_MT_RELAY;
+}
+
 /* TS 29.002 §15.4.1: a TC-BEGIN without a dialogue portion is MAP v1. */
 static enum ss_result txn_begin(struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,
                                 uint32_t now, struct ss_tcap_ctx *ctx)
@@ -290,6 +304,8 @@ static enum ss_result txn_begin(struct ss_tcap_txn *t, const struct ss_tcap *m, 
 
     if (!m->has_acn)
         ctx->map_version = 1;
+    if (!txn_may_carry_sm(m))
+        return txn_known(ctx);
     txn_store(t, m->otid, calling, now, ctx, &rc);
     return rc == SS_OK ? txn_known(ctx) : rc;
 }
@@ -326,6 +342,8 @@ static enum ss_result txn_continue(struct ss_tcap_txn *t, const struct ss_tcap *
 {
     struct txn_entry *e;
 
+    if (!txn_may_carry_sm(m))
+        return txn_known(ctx);
     if (m->has_acn)
         return txn_answer(t, m, calling, txn_lookup(t, m->dtid, called, now), now, ctx);
     if ((e = txn_lookup(t, m->otid, calling, now)) != NULL) {

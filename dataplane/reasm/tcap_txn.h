@@ -1,9 +1,10 @@
-/* TCAP transaction table: remembers each dialogue's MAP application
- * context so that components arriving in a TC-CONTINUE after a
- * dialogue-only TC-BEGIN (MAP v3 segmentation, TS 29.002 §15.4.1) are still
- * attributed to it. Keyed by (transaction id, hash of the sending SCCP
- * party); bounded, expiry by capture time, one cache line per dialogue
- * half, the two halves of a dialogue closed together. */
+/* TCAP transaction table: remembers the MAP application context of each
+ * dialogue that may carry a short message, so that components arriving in
+ * a TC-CONTINUE after a dialogue-only TC-BEGIN (MAP v3 segmentation,
+ * TS 29.002 §15.4.1) are still attributed to it. Keyed by (transaction
+ * id, hash of the sending SCCP party); bounded, expiry by capture time,
+ * one cache line per dialogue half, the two halves of a dialogue closed
+ * together. */
 #ifndef SS_TCAP_TXN_H
 #define SS_TCAP_TXN_H
 
@@ -25,6 +26,10 @@ void ss_tcap_txn_free(struct ss_tcap_txn *t);
 /* Updates the table with message m and returns its dialogue's context.
  * calling/called: hashes of the SCCP calling and called parties of m;
  * called is not read for BEGIN.
+ * Only dialogues that may carry a short message are kept: those naming a
+ * short message relay context (SS_MAP_AC_SM_RELAY, SS_MAP_AC_SM_MT_RELAY)
+ * and MAP v1 ones, which name none; a BEGIN or CONTINUE naming another
+ * context gets that context back and stores nothing.
  * Rules: a BEGIN with an ACN stores it under (otid, calling); a BEGIN
  * without a dialogue portion is MAP v1. A CONTINUE with an ACN stores it
  * under (otid, calling); without, it looks up (otid, calling) then

@@ -184,7 +184,7 @@ static void test_tcap_txn_table_full_evicts_least_recent(void)
     }
     struct ss_tcap touch1 = msg(SS_TCAP_CONTINUE, 1, TID_B, 0, 0);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &touch1, PARTY_A, PARTY_B, 5, &ctx), SS_OK);
-    struct ss_tcap fourth = msg(SS_TCAP_BEGIN, 5, 0, 20, 2);
+    struct ss_tcap fourth = msg(SS_TCAP_BEGIN, 5, 0, 21, 2);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &fourth, PARTY_A, PARTY_B, 6, &ctx), SS_TABLE_FULL);
     CU_ASSERT_EQUAL(ctx.map_version, 2); /* the new dialogue is stored */
     CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 3);
@@ -194,7 +194,42 @@ static void test_tcap_txn_table_full_evicts_least_recent(void)
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c2, PARTY_A, PARTY_B, 7, &ctx), SS_NO_CONTEXT);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c1, PARTY_A, PARTY_B, 7, &ctx), SS_OK);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c5, PARTY_A, PARTY_B, 7, &ctx), SS_OK);
-    CU_ASSERT_EQUAL(ctx.map_ac, 20);
+    CU_ASSERT_EQUAL(ctx.map_version, 2);
+    ss_tcap_txn_free(t);
+}
+
+/* Only dialogues that may carry a short message take a slot: one naming
+ * shortMsgGatewayContext (20: routing enquiries) or networkLocUp (1) gets
+ * its own context back and is not kept, so it can neither fill the table
+ * nor evict a short message relay dialogue; its answer finds nothing. A
+ * MAP v1 dialogue (no ACN) and the relay contexts 21 and 25 are kept. */
+static void test_tcap_txn_keeps_only_dialogues_that_may_carry_sm(void)
+{
+    struct ss_tcap_txn *t = ss_tcap_txn_new(3, TIMEOUT);
+    struct ss_tcap v3 = msg(SS_TCAP_BEGIN, 1, 0, 21, 3);
+    struct ss_tcap mt = msg(SS_TCAP_BEGIN, 2, 0, 25, 3);
+    struct ss_tcap v1 = msg(SS_TCAP_BEGIN, 3, 0, 0, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &v3, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &mt, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &v1, PARTY_A, PARTY_B, 1, &ctx), SS_OK);
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 3);
+    for (uint32_t tid = 4; tid <= 9; tid++) {
+        struct ss_tcap other = msg(SS_TCAP_BEGIN, tid, 0, tid % 2 ? 20 : 1, 3);
+        CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &other, PARTY_A, PARTY_B, 2, &ctx), SS_OK);
+        CU_ASSERT_EQUAL(ctx.map_ac, tid % 2 ? 20 : 1);
+        CU_ASSERT_EQUAL(ctx.map_version, 3);
+        struct ss_tcap aare = msg(SS_TCAP_CONTINUE, TID_B + tid, tid, tid % 2 ? 20 : 1, 3);
+        CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &aare, PARTY_B, PARTY_A, 3, &ctx), SS_OK);
+        struct ss_tcap next = msg(SS_TCAP_CONTINUE, tid, TID_B + tid, 0, 0);
+        CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &next, PARTY_A, PARTY_B, 4, &ctx), SS_NO_CONTEXT);
+    }
+    CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 3);
+    for (uint32_t tid = 1; tid <= 3; tid++) {
+        struct ss_tcap c = msg(SS_TCAP_CONTINUE, tid, TID_B, 0, 0);
+        CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &c, PARTY_A, PARTY_B, 5, &ctx), SS_OK);
+        CU_ASSERT_EQUAL(ctx.map_version, tid == 3 ? 1 : 3);
+    }
     ss_tcap_txn_free(t);
 }
 
@@ -244,7 +279,7 @@ static void test_tcap_txn_full_set_reuses_due_entry_without_loss(void)
         struct ss_tcap b = msg(SS_TCAP_BEGIN, tid, 0, 21, 3);
         CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &b, PARTY_A, PARTY_B, tid * SEC, &ctx), SS_OK);
     }
-    struct ss_tcap fourth = msg(SS_TCAP_BEGIN, 5, 0, 20, 2);
+    struct ss_tcap fourth = msg(SS_TCAP_BEGIN, 5, 0, 21, 2);
     CU_ASSERT_EQUAL(ss_tcap_txn_track(t, &fourth, PARTY_A, PARTY_B, 32 * SEC, &ctx), SS_OK);
     CU_ASSERT_EQUAL(ss_tcap_txn_in_use(t), 3);
     /* 1, freed on the way in, is reported by the next expiry; 2 and 3 by
@@ -391,6 +426,7 @@ static const struct ss_test tests[] = {
     SS_TEST(test_tcap_txn_party_is_part_of_key),
     SS_TEST(test_tcap_txn_expiry_by_capture_time),
     SS_TEST(test_tcap_txn_table_full_evicts_least_recent),
+    SS_TEST(test_tcap_txn_keeps_only_dialogues_that_may_carry_sm),
     SS_TEST(test_tcap_txn_touched_dialogue_outlives_older_untouched),
     SS_TEST(test_tcap_txn_due_entry_not_found_before_sweep),
     SS_TEST(test_tcap_txn_expiry_frees_every_due_entry),
