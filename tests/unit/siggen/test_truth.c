@@ -34,7 +34,7 @@ static void expect_line(const struct sg_record *r, const char *want)
     sg_buf_free(&b);
 }
 
-/* /work/notes/json.md: keys in contract order, six decimals, absent
+/* The decode output's keys (README.md, `sigsift decode`) in order, six decimals, absent
  * recipient as null, non-ASCII raw, "label" last. */
 static void test_mt_record_follows_the_contract(void)
 {
