@@ -11,11 +11,25 @@
 # halves: "dev" (odd lines), the one to read when writing rules, and
 # "held-out" (even lines), the one whose figures say how the library does
 # on texts nobody tuned it on. Each half is sampled three times its size
-# (siggen draws lines at random), seed 1.
-# Usage: bench/detection.sh [BUILD_DIR]   (RULES=rules: files or folders)
+# (siggen draws lines at random), seed 1. An operator's own labelled
+# samples are measured the same way: NAME=FILE.tsv arguments (label 0/1 or
+# ham/spam, a tab, the text) are added to, or with SHARED=no replace, the
+# corpora above.
+# Usage: bench/detection.sh [BUILD_DIR] [NAME=FILE.tsv]...
+#        (RULES=rules: files or folders; SHARED=no: only the NAME=FILE corpora)
 set -euo pipefail
+build="build-bench"
+if [ $# -gt 0 ] && [[ $1 != *=* ]]; then build=$1; shift; fi
+own=()  # NAME=FILE with FILE made absolute: the script moves to the tree's root
+for arg in "$@"; do
+  name=${arg%%=*} file=${arg#*=}
+  if [ "$name" = "$arg" ] || [ ! -f "$file" ]; then
+    echo "detection.sh: want NAME=FILE.tsv with an existing file, got '$arg'" >&2
+    exit 2
+  fi
+  own+=("$name=$(realpath "$file")")
+done
 cd "$(dirname "$0")/.."
-build=${1:-build-bench}
 rules=${RULES:-rules}
 shared=../shared/data/corpus
 [ -f "$build/build.ninja" ] || meson setup "$build" -Dbuildtype=release >/dev/null
@@ -34,9 +48,15 @@ add_corpus() {  # NAME FILE: labels 1/spam and 0/ham, comments and blank lines d
       print label "\t" $0 > (n % 2 ? dev : held) }' "$2"
   corpora+=("$1-dev" "$1-held-out")
 }
-add_corpus cn80w "$shared/cn_sms_80w_first10000.txt"
-add_corpus uci "$shared/smsspamcollection/SMSSpamCollection"
-add_corpus default tools/siggen/corpus/default.tsv
+if [ "${SHARED:-yes}" != no ]; then
+  add_corpus cn80w "$shared/cn_sms_80w_first10000.txt"
+  add_corpus uci "$shared/smsspamcollection/SMSSpamCollection"
+  add_corpus default tools/siggen/corpus/default.tsv
+fi
+for arg in ${own[@]+"${own[@]}"}; do
+  add_corpus "${arg%%=*}" "${arg#*=}"
+done
+[ ${#corpora[@]} -gt 0 ] || { echo "detection.sh: no corpus to measure" >&2; exit 2; }
 
 args=()
 for c in "${corpora[@]}"; do
