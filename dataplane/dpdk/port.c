@@ -23,12 +23,61 @@
 /* TX descriptors of the queues a PMD insists on (net_af_xdp); unused. */
 #define TX_DESC 64
 
+/* What sigsift must know of a PMD that ethdev does not tell; a driver not
+ * listed (a NIC's) has none of these traits. */
+struct pmd_traits {
+    const char *driver;
+    /* Its queues take the interface's frames from setup on, configured or
+     * not: every one is polled (net_af_packet's queue pairs, net_af_xdp's
+     * queue_count). */
+    bool fixed_queues;
+    /* Given no MTU for --max-frame: net_pcap has none, and net_af_packet
+     * takes what its kernel ring holds (framesz) but declares 1518 bytes,
+     * which ethdev would enforce. */
+    bool no_mtu;
+    /* Refuses a port without TX queues: it gets one per RX queue, never
+     * used (a tap never transmits). */
+    bool needs_txq;
+    /* Reports a framesz larger than an mbuf as ENOMEM at queue setup. */
+    bool framesz_in_mbuf;
+    /* Mbufs it keeps after close, per queue (SS_AF_XDP_FILL). */
+    unsigned kept_per_queue;
+    /* ns per unit of the RX timestamp it stamps; 0 when it has none. */
+    uint32_t ts_mult;
+};
+
+static const struct pmd_traits pmds[] = {
+    {.driver = "net_pcap", .no_mtu = true, .ts_mult = NS_PER_US},
+    {.driver = "net_af_packet", .fixed_queues = true, .no_mtu = true, .framesz_in_mbuf = true},
+    {.driver = "net_af_xdp",
+     .fixed_queues = true,
+     .needs_txq = true,
+     .kept_per_queue = SS_AF_XDP_FILL},
+};
+
+static const struct pmd_traits *traits_of(const char *driver)
+{
+    static const struct pmd_traits other = {.driver = ""};
+    for (size_t i = 0; i < sizeof pmds / sizeof pmds[0]; i++)
+        if (strcmp(pmds[i].driver, driver) == 0)
+            return &pmds[i];
+    return &other;
+}
+
 static int port_info(uint16_t port, struct rte_eth_dev_info *info)
 {
     int rc = rte_eth_dev_info_get(port, info);
     if (rc != 0)
         fprintf(stderr, "sigsift run: port %u: device info: %s\n", port, strerror(-rc));
     return rc;
+}
+
+/* The port's traits; those of no listed driver when its device info
+ * cannot be read (the reason printed). */
+static const struct pmd_traits *port_traits(uint16_t port)
+{
+    struct rte_eth_dev_info info;
+    return traits_of(port_info(port, &info) == 0 ? info.driver_name : "");
 }
 
 bool ss_port_rss_capable(uint16_t port, uint16_t n_rxq)
@@ -43,8 +92,7 @@ bool ss_port_rss_capable(uint16_t port, uint16_t n_rxq)
 uint16_t ss_port_fixed_rx_queues(uint16_t port)
 {
     struct rte_eth_dev_info info;
-    if (port_info(port, &info) != 0 || (strcmp(info.driver_name, "net_af_packet") != 0 &&
-                                        strcmp(info.driver_name, "net_af_xdp") != 0))
+    if (port_info(port, &info) != 0 || !traits_of(info.driver_name)->fixed_queues)
         return 0;
     return info.max_rx_queues;
 }
@@ -64,8 +112,8 @@ static void rss_conf(const struct rte_eth_dev_info *info, uint8_t *key, struct r
     conf->rx_adv_conf.rss_conf.rss_hf = RSS_HF & info->flow_type_rss_offloads;
 }
 
-/* A queue setup failure on net_af_packet is most often a framesz larger
- * than an mbuf, which the PMD reports as ENOMEM: the message says so. */
+/* A queue setup failure on a PMD with framesz_in_mbuf is most often a
+ * framesz larger than an mbuf: the message says so. */
 static int setup_queues(uint16_t port, const char *driver, const struct ss_port_cfg *cfg,
                         uint16_t n_txq, struct rte_mempool *const *pools)
 {
@@ -78,7 +126,7 @@ static int setup_queues(uint16_t port, const char *driver, const struct ss_port_
         rc = rte_eth_rx_queue_setup(port, q, nb_rxd, rte_eth_dev_socket_id(port), NULL, pools[q]);
     for (uint16_t q = 0; rc == 0 && q < n_txq; q++)
         rc = rte_eth_tx_queue_setup(port, q, nb_txd, rte_eth_dev_socket_id(port), NULL);
-    if (rc != 0 && strcmp(driver, "net_af_packet") == 0)
+    if (rc != 0 && traits_of(driver)->framesz_in_mbuf)
         fprintf(stderr,
                 "sigsift run: port %u (%s): queue setup: %s (is its framesz larger than "
                 "--max-frame %u?)\n",
@@ -118,21 +166,17 @@ int ss_port_start(uint16_t port, const struct ss_port_cfg *cfg, struct rte_mempo
 
     if (port_info(port, &info) != 0)
         return -1;
+    const struct pmd_traits *pmd = traits_of(info.driver_name);
     memset(&conf, 0, sizeof conf);
     if (cfg->rss)
         rss_conf(&info, key, &conf);
     /* Above the default a NIC must let longer frames in; at it, the port
-     * keeps its own default MTU, as before the option existed. net_pcap
-     * and net_af_packet are given none: the latter takes what its kernel
-     * ring holds (framesz) but declares 1518 bytes, which ethdev would
-     * enforce. */
-    if (cfg->max_frame > SS_RUN_FRAME_DEFAULT && strcmp(info.driver_name, "net_af_packet") != 0 &&
-        strcmp(info.driver_name, "net_pcap") != 0 &&
+     * keeps its own default MTU, as before the option existed. */
+    if (cfg->max_frame > SS_RUN_FRAME_DEFAULT && !pmd->no_mtu &&
         (conf.rxmode.mtu = mtu_for(port, &info, cfg->max_frame)) == 0)
         return -1;
-    /* Receive only: a tap never transmits. net_af_xdp refuses a port
-     * without TX queues: it gets one per RX queue, never used. */
-    uint16_t n_txq = strcmp(info.driver_name, "net_af_xdp") == 0 ? cfg->n_rxq : 0;
+    /* Receive only, but for the queues a PMD insists on. */
+    uint16_t n_txq = pmd->needs_txq ? cfg->n_rxq : 0;
     int rc = rte_eth_dev_configure(port, cfg->n_rxq, n_txq, &conf);
     if (rc != 0) {
         fprintf(stderr, "sigsift run: port %u (%s): configure %u RX queues: %s\n", port,
@@ -218,14 +262,12 @@ unsigned ss_port_preload_mbufs(uint16_t port)
 
 unsigned ss_port_kept_mbufs(uint16_t port, uint16_t n_rxq)
 {
-    const char *args;
-    return is_driver(port, "net_af_xdp", &args) ? SS_AF_XDP_FILL * (unsigned)n_rxq : 0;
+    return port_traits(port)->kept_per_queue * (unsigned)n_rxq;
 }
 
 uint32_t ss_port_ts_mult(uint16_t port)
 {
-    const char *args;
-    return is_net_pcap(port, &args) ? NS_PER_US : 0;
+    return port_traits(port)->ts_mult;
 }
 
 /* net_af_packet reads a kernel ring that drops frames the PMD has not
