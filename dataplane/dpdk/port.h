@@ -11,7 +11,6 @@
 
 #include <rte_mempool.h>
 
-
 /* True when the port can hash IP (and SCTP) with a key we set, on at
  * least n_rxq queues: then symmetric RSS replaces the software
  * distributor. */

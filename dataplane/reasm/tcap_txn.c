@@ -392,12 +392,17 @@ static enum ss_result txn_close(struct ss_tcap_txn *t, const struct ss_tcap *m, 
 
 /* The sets of the keys txn_begin, txn_continue and txn_close look up
  * first; a paired half closed with its peer is found only once its peer
- * id is read, so its set is not among them. Fetched for writing: most
- * of these calls store. */
+ * id is read, so its set is not among them, and a BEGIN or CONTINUE of a
+ * dialogue that cannot carry a short message reads none. Fetched for
+ * writing: most of these calls store. */
 void ss_tcap_txn_prefetch(const struct ss_tcap_txn *t, const struct ss_tcap *m, uint64_t calling,
                           uint64_t called)
 {
-    if (m->type == SS_TCAP_BEGIN || m->type == SS_TCAP_CONTINUE)
+    bool opens = m->type == SS_TCAP_BEGIN || m->type == SS_TCAP_CONTINUE;
+
+    if (opens && !txn_may_carry_sm(m))
+        return;
+    if (opens)
         __builtin_prefetch(txn_set(t, m->otid, calling), 1);
     if (m->type == SS_TCAP_CONTINUE || m->type == SS_TCAP_END || m->type == SS_TCAP_ABORT)
         __builtin_prefetch(txn_set(t, m->dtid, called), 1);
