@@ -46,7 +46,9 @@ add_corpus() {  # NAME FILE: labels 1/spam and 0/ham, comments and blank lines d
       if (label == "") { printf "%s:%d: label %s is not 0/1/ham/spam\n", FILENAME, FNR, $1 > "/dev/stderr"; exit 1 }
       sub(/^[^\t]*\t/, ""); n++
       print label "\t" $0 > (n % 2 ? dev : held) }' "$2"
-  corpora+=("$1-dev" "$1-held-out")
+  for half in dev held-out; do  # a corpus of one line has no held-out half
+    if [ -s "$work/$1-$half.tsv" ]; then corpora+=("$1-$half"); fi
+  done
 }
 if [ "${SHARED:-yes}" != no ]; then
   add_corpus cn80w "$shared/cn_sms_80w_first10000.txt"
