@@ -6,13 +6,15 @@
  *
  * Exit status: 0 done, 1 refused (the reason on stderr), 2 bad command
  * line, 3 no running dataplane at the socket. The live subcommands are in
- * ctl_client.c, the offline ones in rules_cmd.c and rules_diff.c. */
+ * ctl_client.c, the offline ones in rules_cmd.c, rules_diff.c and
+ * pseudonym_cmd.c. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "control/ctl_client.h"
+#include "control/pseudonym_cmd.h"
 #include "control/rules_cmd.h"
 
 static void usage(FILE *f)
@@ -20,6 +22,7 @@ static void usage(FILE *f)
     fprintf(f, "usage: sigsiftctl [--socket PATH] [--json] SUBCOMMAND ... [--help]\n");
     ss_ctl_client_usage(f);
     ss_rules_cmd_usage(f);
+    ss_pseudonym_cmd_usage(f);
     fprintf(f, "exit status: 0 done, 1 refused or failed (why on stderr), 2 bad command line,\n"
                "3 no dataplane at the socket\n");
 }
@@ -104,6 +107,8 @@ int main(int argc, char **argv)
     }
     if (ss_rules_cmd_handles(argc - i, argv + i))
         return ss_rules_cmd_run(argc - i, argv + i, json);
+    if (ss_pseudonym_cmd_handles(argc - i, argv + i))
+        return ss_pseudonym_cmd_run(argc - i, argv + i, json);
     if (!ss_ctl_client_handles(argc - i, argv + i)) {
         usage(stderr);
         return SS_CTL_EXIT_USAGE;

@@ -19,7 +19,7 @@ static void print_sm(void *arg, const struct ss_sm *sm)
     struct decode_ctx *d = arg;
     struct ss_json j;
     ss_json_begin(&j, d->line, sizeof(d->line));
-    ss_sm_json(&j, sm);
+    ss_sm_json(&j, sm, NULL);
     size_t n = ss_json_end(&j);
     fwrite(d->line, 1, n, stdout);
 }

@@ -30,6 +30,9 @@ struct scan_opts {
     const char *events;   /* NULL: none; "-": stdout */
     const char *evidence; /* NULL: none */
     const char *matcher;
+    const char *pseudonym_key; /* --pseudonymise KEYFILE; NULL: subscribers as decoded */
+    const char *ports[SS_PSEUDONYM_PORTS_MAX];
+    unsigned n_ports;
     bool all, quiet;
     struct ss_pipeline_cfg pipeline; /* table sizes and timeouts */
 };
@@ -39,6 +42,7 @@ struct scan {
     struct ss_pipeline *pl;
     struct ss_burst burst;
     struct ss_screen screen;
+    struct ss_pseudonym pseudonym;
     struct ss_framelog *log;
     uint64_t *evidence_ids; /* id last written, per framelog index entry */
     FILE *events;
@@ -62,6 +66,10 @@ static void usage(FILE *f)
             "  --evidence FILE     pcap of every frame of every flagged message\n"
             "  --all               an event for every message, not only flagged ones\n"
             "  --matcher NAME      hyperscan (default) or fpga-sim (the simulated block)\n"
+            "  --pseudonymise KEY  subscribers in events and summary by keyed pseudonym\n"
+            "                      (KEY: sigsiftctl pseudonym new-key)\n"
+            "  --port-prefix DIGITS  a commercial port prefix kept in clear with\n"
+            "                      --pseudonymise (repeatable; default " SS_PSEUDONYM_PORT_DEFAULT ")\n"
             "  --quiet             no summary on stderr\n" SS_PIPELINE_OPTIONS_HELP);
 }
 
@@ -71,6 +79,8 @@ static int parse(int argc, char **argv, struct scan_opts *o)
         {"rules", required_argument, NULL, 'r'},   {"events", required_argument, NULL, 'e'},
         {"evidence", required_argument, NULL, 'x'}, {"all", no_argument, NULL, 'a'},
         {"matcher", required_argument, NULL, 'm'}, {"quiet", no_argument, NULL, 'q'},
+        {"pseudonymise", required_argument, NULL, 'P'},
+        {"port-prefix", required_argument, NULL, 'p'},
         {"help", no_argument, NULL, 'h'},          SS_PIPELINE_LONGOPTS('T'),
         {NULL, 0, NULL, 0}};
     int c, at;
@@ -100,6 +110,17 @@ static int parse(int argc, char **argv, struct scan_opts *o)
         case 'q':
             o->quiet = true;
             break;
+        case 'P':
+            o->pseudonym_key = optarg;
+            break;
+        case 'p':
+            if (o->n_ports == SS_PSEUDONYM_PORTS_MAX) {
+                fprintf(stderr, "sigsift scan: more than %d --port-prefix\n",
+                        SS_PSEUDONYM_PORTS_MAX);
+                return 2;
+            }
+            o->ports[o->n_ports++] = optarg;
+            break;
         case 'T':
             if (!ss_pipeline_cfg_option(&o->pipeline, opts[at].name, optarg)) {
                 fprintf(stderr, "sigsift scan: bad --%s %s\n", opts[at].name, optarg);
@@ -113,6 +134,10 @@ static int parse(int argc, char **argv, struct scan_opts *o)
             usage(stderr);
             return 2;
         }
+    }
+    if (o->n_ports != 0 && o->pseudonym_key == NULL) {
+        fprintf(stderr, "sigsift scan: --port-prefix is for --pseudonymise\n");
+        return 2;
     }
     if (o->n_rules == 0 || optind >= argc) {
         fprintf(stderr, "sigsift scan: %s\n", o->n_rules ? "no capture given" : "no --rules given");
@@ -223,7 +248,7 @@ static void print_summary(const struct scan *s, double seconds)
             (unsigned long long)st->messages_mo, (unsigned long long)st->messages_mt, seconds,
             (double)st->frames / seconds, (double)st->messages / seconds);
     ss_screen_report(stderr, s->screen.rs, s->o.matcher, &s->screen.summary,
-                     s->screen.judge_errors, 10);
+                     s->screen.judge_errors, 10, s->screen.pseudonym);
     fprintf(stderr, "events written %llu, evidence frames %llu\n",
             (unsigned long long)s->events_written, (unsigned long long)s->evidence_frames);
     ss_stats_print(stderr, st);
@@ -261,7 +286,12 @@ int ss_scan_main(int argc, char **argv)
     const struct ss_matcher_ops *m = ss_matcher_find(s->o.matcher);
     struct ss_ruleset *rs = NULL;
     struct ss_ruleset_scratch *tmpl = NULL;
-    if (!m) {
+    if (s->o.pseudonym_key != NULL &&
+        ss_pseudonym_setup(&s->pseudonym, s->o.pseudonym_key, s->o.ports, s->o.n_ports, err,
+                           sizeof err) != 0) {
+        fprintf(stderr, "sigsift scan: --pseudonymise: %s\n", err);
+        rc = 2;
+    } else if (!m) {
         ss_matcher_report_missing(stderr, "sigsift scan", s->o.matcher);
         rc = 2;
     } else if (!(rs = ss_bundle_open_rules(s->o.rules, s->o.n_rules, m, NULL, err, sizeof(err)))) {
@@ -276,6 +306,7 @@ int ss_scan_main(int argc, char **argv)
         rc = 1;
     } else {
         s->screen.events = s->events != NULL;
+        s->screen.pseudonym = s->o.pseudonym_key != NULL ? &s->pseudonym : NULL;
         ss_burst_init(&s->burst, s->pl);
         rc = scan_files(s, argc, argv);
     }

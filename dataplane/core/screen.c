@@ -50,15 +50,16 @@ size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size
     *flagged = v.action >= SS_ACTION_ALERT;
     if (!s->events || (!*flagged && !s->all))
         return 0;
-    return ss_event_json(buf, cap, sm, s->rs, &v, s->worker);
+    return ss_event_json(buf, cap, sm, s->rs, &v, s->worker, s->pseudonym);
 }
 
 void ss_screen_report(FILE *f, const struct ss_ruleset *rs, const char *matcher,
-                      const struct ss_summary *sum, uint64_t judge_errors, unsigned top)
+                      const struct ss_summary *sum, uint64_t judge_errors, unsigned top,
+                      const struct ss_pseudonym *ps)
 {
     fprintf(f, "rule set %" PRIu64 ": %zu rules, matcher %s\n", rs->version, rs->rules.n,
             matcher);
-    ss_summary_print(f, sum, &rs->rules, top);
+    ss_summary_print(f, sum, &rs->rules, top, ps);
     if (judge_errors != 0)
         fprintf(f, "judge errors %" PRIu64 " (judged on partial hits)\n", judge_errors);
 }

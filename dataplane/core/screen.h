@@ -23,6 +23,7 @@ struct ss_screen {
     bool all;
     bool events;                      /* a sink takes event lines; false: none formatted */
     const struct ss_senders *senders; /* sender lists; NULL: none */
+    const struct ss_pseudonym *pseudonym; /* subscribers in events by pseudonym; NULL: as decoded */
     uint64_t judge_errors;            /* scans that failed; judged on partial hits */
     struct ss_summary summary;
 };
@@ -41,9 +42,10 @@ size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size
                     bool *flagged);
 
 /* The judging part of a run's summary, as `scan` and `run` print it: the
- * rule set, flagged messages per category, the top senders, and the
- * scans that failed (when any). */
+ * rule set, flagged messages per category, the top senders (by pseudonym
+ * with ps), and the scans that failed (when any). */
 void ss_screen_report(FILE *f, const struct ss_ruleset *rs, const char *matcher,
-                      const struct ss_summary *sum, uint64_t judge_errors, unsigned top);
+                      const struct ss_summary *sum, uint64_t judge_errors, unsigned top,
+                      const struct ss_pseudonym *ps);
 
 #endif

@@ -95,8 +95,10 @@ static int by_count_desc(const void *a, const void *b)
     return x->count < y->count ? 1 : x->count > y->count ? -1 : strcmp(x->sender, y->sender);
 }
 
-static void print_senders(FILE *f, const struct ss_summary *s, unsigned top)
+static void print_senders(FILE *f, const struct ss_summary *s, unsigned top,
+                          const struct ss_pseudonym *ps)
 {
+    char pseudonym[SS_PSEUDONYM_LEN + 1];
     fprintf(f, "top senders of flagged messages (%u senders%s):\n", s->n_senders,
             s->untracked ? ", table full" : ", exact counts");
     const struct ss_sender_count **sorted = malloc((s->n_senders + 1) * sizeof *sorted);
@@ -110,7 +112,10 @@ static void print_senders(FILE *f, const struct ss_summary *s, unsigned top)
             sorted[n++] = &s->senders[i];
     qsort(sorted, n, sizeof *sorted, by_count_desc);
     for (unsigned i = 0; i < n && i < top; i++)
-        fprintf(f, "  %-24s %llu\n", sorted[i]->sender, (unsigned long long)sorted[i]->count);
+        fprintf(f, "  %-24s %llu\n",
+                ps != NULL ? ss_pseudonym_party(ps, sorted[i]->sender, pseudonym)
+                           : sorted[i]->sender,
+                (unsigned long long)sorted[i]->count);
     free(sorted);
     if (s->untracked)
         fprintf(f,
@@ -121,7 +126,7 @@ static void print_senders(FILE *f, const struct ss_summary *s, unsigned top)
 }
 
 void ss_summary_print(FILE *f, const struct ss_summary *s, const struct ss_rules *rules,
-                      unsigned top)
+                      unsigned top, const struct ss_pseudonym *ps)
 {
     fprintf(f, "messages %llu, flagged %llu (block %llu, alert %llu, allowlisted %llu)\n",
             (unsigned long long)s->messages, (unsigned long long)s->flagged,
@@ -133,5 +138,5 @@ void ss_summary_print(FILE *f, const struct ss_summary *s, const struct ss_rules
         if (s->by_category[c])
             fprintf(f, "  %-24s %llu\n", rules->category[c],
                     (unsigned long long)s->by_category[c]);
-    print_senders(f, s, top);
+    print_senders(f, s, top, ps);
 }

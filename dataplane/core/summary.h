@@ -21,6 +21,7 @@
 
 #include "dataplane/core/sm.h"
 #include "dataplane/match/policy.h"
+#include "dataplane/output/pseudonym.h"
 
 /* 12 288 distinct flagged senders per worker (and merged) in 1 MiB; a
  * table at most 3/4 full keeps probe walks short. */
@@ -52,8 +53,9 @@ void ss_summary_count_sender(struct ss_summary *s, const char *sender, uint64_t 
 uint64_t ss_summary_sender_count(const struct ss_summary *s, const char *sender);
 void ss_summary_merge(struct ss_summary *into, const struct ss_summary *from);
 /* Prints the summary; rules gives the category names; the top senders
- * (most flagged messages first, ties by sender) up to top of them. */
+ * (most flagged messages first, ties by sender) up to top of them, each
+ * as ss_pseudonym_party writes it when ps is not NULL. */
 void ss_summary_print(FILE *f, const struct ss_summary *s, const struct ss_rules *rules,
-                      unsigned top);
+                      unsigned top, const struct ss_pseudonym *ps);
 
 #endif

@@ -30,7 +30,7 @@ static void default_on_sm(void *ctx, const struct ss_sm *sm, struct ss_event_out
         return;
     }
     ss_json_begin(&j, out->buf, out->cap);
-    ss_sm_json(&j, sm);
+    ss_sm_json(&j, sm, NULL);
     size_t n = ss_json_end(&j);
     out->len = n != 0 ? n : out->cap + 1;
 }

@@ -28,6 +28,8 @@ enum {
     OPT_MAX_FRAME,
     OPT_RX_DESC,
     OPT_TABLE,
+    OPT_PSEUDONYMISE,
+    OPT_PORT_PREFIX,
     OPT_HELP,
 };
 
@@ -48,6 +50,8 @@ static const struct option long_opts[] = {
     {"trust", required_argument, NULL, OPT_TRUST},
     {"max-frame", required_argument, NULL, OPT_MAX_FRAME},
     {"rx-desc", required_argument, NULL, OPT_RX_DESC},
+    {"pseudonymise", required_argument, NULL, OPT_PSEUDONYMISE},
+    {"port-prefix", required_argument, NULL, OPT_PORT_PREFIX},
     {"help", no_argument, NULL, OPT_HELP},
     SS_PIPELINE_LONGOPTS(OPT_TABLE),
     {NULL, 0, NULL, 0},
@@ -64,6 +68,10 @@ void ss_run_usage(FILE *f)
             "  --events FILE|-      write events as JSON lines\n"
             "  --evidence FILE      write the frames of flagged messages (pcap)\n"
             "  --all                one event per message, not only flagged ones\n"
+            "  --pseudonymise KEY   subscribers in events and summary by keyed pseudonym\n"
+            "                       (KEY: sigsiftctl pseudonym new-key; needs --rules)\n"
+            "  --port-prefix DIGITS a commercial port prefix kept in clear with\n"
+            "                       --pseudonymise (repeatable; default " SS_PSEUDONYM_PORT_DEFAULT ")\n"
             "  --workers N          worker lcores to use (default: all but the main)\n"
             "  --drop               receive and free only (the I/O floor)\n"
             "  --burst N            receive burst size, 1..%d (default 32)\n"
@@ -152,6 +160,16 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
     case OPT_ALL:
         o->all = true;
         return 0;
+    case OPT_PSEUDONYMISE:
+        o->pseudonym_key = arg;
+        return 0;
+    case OPT_PORT_PREFIX:
+        if (o->n_ports == SS_PSEUDONYM_PORTS_MAX) {
+            fprintf(stderr, "sigsift run: more than %d --port-prefix\n", SS_PSEUDONYM_PORTS_MAX);
+            return -1;
+        }
+        o->ports[o->n_ports++] = arg;
+        return 0;
     case OPT_DROP:
         o->drop = true;
         return 0;
@@ -218,6 +236,15 @@ int ss_run_opts_parse(int argc, char **argv, struct ss_run_opts *o)
     }
     if (optind < argc) {
         fprintf(stderr, "sigsift run: unexpected argument '%s'\n", argv[optind]);
+        return -1;
+    }
+    if (o->pseudonym_key != NULL && o->n_rules == 0) {
+        fprintf(stderr, "sigsift run: --pseudonymise needs --rules (without them events are\n"
+                        "decode lines, written as decoded)\n");
+        return -1;
+    }
+    if (o->n_ports != 0 && o->pseudonym_key == NULL) {
+        fprintf(stderr, "sigsift run: --port-prefix is for --pseudonymise\n");
         return -1;
     }
     if (o->evidence != NULL && o->drop) {

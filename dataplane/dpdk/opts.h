@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "dataplane/core/pipeline.h"
+#include "dataplane/output/pseudonym.h"
 
 #define SS_RUN_RULES_MAX   64
 #define SS_RUN_BURST_MAX   64
@@ -30,6 +31,9 @@ struct ss_run_opts {
     const char *report_json; /* --report-json FILE, NULL = none */
     const char *socket;      /* --socket PATH: control socket (ctl/proto.h); NULL = default */
     const char *trust;       /* --trust DIR: pushes must be bundles signed by its keys */
+    const char *pseudonym_key; /* --pseudonymise KEYFILE; NULL: subscribers as decoded */
+    const char *ports[SS_PSEUDONYM_PORTS_MAX]; /* --port-prefix, in order given */
+    unsigned n_ports;
     bool all;                /* --all: one event per message */
     bool drop;               /* --drop: receive and free, no decoding */
     unsigned workers;        /* --workers N; 0 = one per worker lcore */

@@ -23,6 +23,8 @@ struct screen_shared {
     struct ss_live *live;            /* from attach on: what workers judge with */
     const char *source;              /* the first --rules, for `rules status` */
     const char *matcher;
+    struct ss_pseudonym pseudonym;        /* --pseudonymise: its key and port prefixes */
+    const struct ss_pseudonym *pseudonym_on; /* &pseudonym with --pseudonymise, else NULL */
     struct ss_summary summary; /* merged from every worker */
     uint64_t judge_errors;
     struct ss_run_totals totals;
@@ -58,6 +60,15 @@ static int screen_setup(const struct ss_run_opts *o, void **shared)
     }
     s->matcher = m->name;
     s->source = o->n_rules > 0 ? o->rules[0] : "";
+    if (o->pseudonym_key != NULL) {
+        if (ss_pseudonym_setup(&s->pseudonym, o->pseudonym_key, o->ports, o->n_ports, err,
+                               sizeof err) != 0) {
+            fprintf(stderr, "sigsift run: --pseudonymise: %s\n", err);
+            shared_free(s);
+            return -1;
+        }
+        s->pseudonym_on = &s->pseudonym;
+    }
     s->rs = ss_bundle_open_rules(o->rules, o->n_rules, m, o->trust, err, sizeof err);
     if (s->rs == NULL) {
         fprintf(stderr, "sigsift run: %s\n", err);
@@ -89,6 +100,7 @@ static void *screen_init(unsigned worker_id, const struct ss_run_opts *o, void *
     c->screen.worker = worker_id;
     c->screen.all = o->all;
     c->screen.events = o->events != NULL;
+    c->screen.pseudonym = s->pseudonym_on;
     return c;
 }
 
@@ -156,7 +168,7 @@ static void screen_teardown(void *shared)
             t->frames, t->messages, t->seconds, t->workers, per_s((double)t->frames, t->seconds),
             per_s((double)t->messages, t->seconds), per_s((double)t->bytes * 8e-9, t->seconds));
     ss_screen_report(stderr, ss_live_ruleset(s->live), s->matcher, &s->summary, s->judge_errors,
-                     TOP_SENDERS);
+                     TOP_SENDERS, s->pseudonym_on);
     shared_free(s);
 }
 

@@ -1,19 +1,33 @@
 #include "dataplane/output/event_json.h"
 
+#include <string.h>
+
 #include "dataplane/output/json.h"
 #include "dataplane/output/sm_json.h"
 
 #define NAMES_MAX (SS_CATEGORY_MAX > SS_VERDICT_RULES_MAX ? SS_CATEGORY_MAX : SS_VERDICT_RULES_MAX)
 
 size_t ss_event_json(char *buf, size_t cap, const struct ss_sm *sm, const struct ss_ruleset *rs,
-                     const struct ss_verdict *v, unsigned worker)
+                     const struct ss_verdict *v, unsigned worker, const struct ss_pseudonym *ps)
 {
     const char *names[NAMES_MAX];
     unsigned n = 0;
     struct ss_json j;
+    char sender[SS_PSEUDONYM_LEN + 1], recipient[SS_PSEUDONYM_LEN + 1], imsi[SS_PSEUDONYM_LEN + 1];
+    struct ss_sm_parties parties;
 
+    if (ps != NULL) {
+        parties.sender = ss_pseudonym_party(ps, sm->sender, sender);
+        parties.recipient =
+            sm->has_recipient ? ss_pseudonym_party(ps, sm->recipient, recipient) : NULL;
+        parties.imsi = NULL;
+        if (sm->has_imsi) {
+            ss_pseudonym_of(ps, sm->imsi, strlen(sm->imsi), imsi);
+            parties.imsi = imsi;
+        }
+    }
     ss_json_begin(&j, buf, cap);
-    ss_sm_json(&j, sm);
+    ss_sm_json(&j, sm, ps != NULL ? &parties : NULL);
     ss_json_cstr(&j, "verdict", ss_verdict_name(v));
     for (unsigned c = 0; c < rs->rules.n_categories; c++)
         if (v->categories >> c & 1)

@@ -1,7 +1,10 @@
 #include "dataplane/output/sm_json.h"
 
-void ss_sm_json(struct ss_json *j, const struct ss_sm *sm)
+void ss_sm_json(struct ss_json *j, const struct ss_sm *sm, const struct ss_sm_parties *parties)
 {
+    const struct ss_sm_parties own = {sm->sender, sm->recipient, sm->imsi};
+    if (parties == NULL)
+        parties = &own;
     ss_json_time(j, "ts", sm->ts_ns);
     ss_json_cstr(j, "dir", sm->dir == SS_DIR_MO ? "MO" : "MT");
     ss_json_uint(j, "opcode", sm->opcode);
@@ -9,9 +12,9 @@ void ss_sm_json(struct ss_json *j, const struct ss_sm *sm)
         ss_json_uint(j, "map_version", sm->map_version);
     else
         ss_json_null(j, "map_version");
-    ss_json_cstr(j, "sender", sm->sender);
-    ss_json_str_or_null(j, "recipient", sm->has_recipient, sm->recipient);
-    ss_json_str_or_null(j, "imsi", sm->has_imsi, sm->imsi);
+    ss_json_cstr(j, "sender", parties->sender);
+    ss_json_str_or_null(j, "recipient", sm->has_recipient, parties->recipient);
+    ss_json_str_or_null(j, "imsi", sm->has_imsi, parties->imsi);
     ss_json_str_or_null(j, "smsc", sm->has_smsc, sm->smsc);
     ss_json_uint(j, "dcs", sm->dcs);
     ss_json_uint(j, "parts", sm->parts);

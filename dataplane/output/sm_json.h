@@ -6,6 +6,14 @@
 #include "dataplane/core/sm.h"
 #include "dataplane/output/json.h"
 
-void ss_sm_json(struct ss_json *j, const struct ss_sm *sm);
+/* What is written for the record's parties: its own sender, recipient
+ * and IMSI, or the pseudonyms an event writes in their place
+ * (output/pseudonym.h). */
+struct ss_sm_parties {
+    const char *sender, *recipient, *imsi;
+};
+
+/* parties NULL: the record's own. */
+void ss_sm_json(struct ss_json *j, const struct ss_sm *sm, const struct ss_sm_parties *parties);
 
 #endif

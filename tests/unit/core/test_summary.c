@@ -114,7 +114,7 @@ static void test_summary_prints_top_senders_in_count_order(void)
     unsigned n = stream(truth, order, sizeof order / sizeof order[0]);
     for (unsigned i = 0; i < n; i++)
         add_flagged(s, order[i]);
-    ss_summary_print(f, s, &rules, 3);
+    ss_summary_print(f, s, &rules, 3, NULL);
     fclose(f);
 
     const char *top = strstr(out, "top senders of flagged messages (5000 senders, exact counts):\n");
@@ -168,7 +168,7 @@ static void test_summary_full_table_keeps_heavy_senders_within_bound(void)
 
     FILE *f = open_memstream(&out, &out_len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    ss_summary_print(f, s, &rules, HEAVY);
+    ss_summary_print(f, s, &rules, HEAVY, NULL);
     fclose(f);
     const char *top = strstr(out, ", table full):\n");
     CU_ASSERT_PTR_NOT_NULL_FATAL(top);
