@@ -19,7 +19,7 @@ void ss_pseudonym_cmd_usage(FILE *f)
                "  pseudonym ID... --key FILE [--port-prefix DIGITS]...\n"
                "                        the pseudonym events give each number or IMSI under\n"
                "                        that key, and whether they keep it in clear instead\n"
-               "                        (a port prefix, default " SS_PSEUDONYM_PORT_DEFAULT
+               "                        (a port prefix, default " SS_PORT_PREFIX_DEFAULT
                ", or a non-digit; IMSIs never)\n");
 }
 
@@ -67,16 +67,19 @@ static void print_id(const struct ss_pseudonym *p, const char *id, bool json)
 int ss_pseudonym_cmd_run(int argc, char **argv, bool json)
 {
     static const char form[] = "pseudonym ID... --key FILE [--port-prefix DIGITS]...";
-    const char *key = NULL, *ports[SS_PSEUDONYM_PORTS_MAX + 1], *ids[IDS_MAX];
-    unsigned n_ports = 0, n_ids = 0;
+    const char *key = NULL, *ids[IDS_MAX];
+    unsigned n_ids = 0;
+    struct ss_port_prefixes ports = {.n = 0};
+    char err[SS_PSEUDONYM_ERR_MAX];
     if (argc >= 2 && strcmp(argv[1], "new-key") == 0)
         return cmd_new_key(argc, argv, json);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--key") == 0 && i + 1 < argc)
             key = argv[++i];
-        else if (strcmp(argv[i], "--port-prefix") == 0 && i + 1 < argc &&
-                 n_ports <= SS_PSEUDONYM_PORTS_MAX)
-            ports[n_ports++] = argv[++i];
+        else if (strcmp(argv[i], "--port-prefix") == 0 && i + 1 < argc) {
+            if (ss_port_prefixes_add(&ports, argv[++i], err, sizeof err) != 0)
+                return ss_ctl_refused(json, err);
+        }
         else if (argv[i][0] != '-' && n_ids < IDS_MAX && strlen(argv[i]) < IDS_MAX / 2)
             ids[n_ids++] = argv[i];
         else
@@ -85,8 +88,8 @@ int ss_pseudonym_cmd_run(int argc, char **argv, bool json)
     if (key == NULL || n_ids == 0)
         return usage_error(form);
     struct ss_pseudonym p;
-    char err[SS_PSEUDONYM_ERR_MAX];
-    if (ss_pseudonym_setup(&p, key, ports, n_ports, err, sizeof err) != 0)
+    ss_port_prefixes_default(&ports);
+    if (ss_pseudonym_setup(&p, key, &ports, err, sizeof err) != 0)
         return ss_ctl_refused(json, err);
     for (unsigned i = 0; i < n_ids; i++)
         print_id(&p, ids[i], json);

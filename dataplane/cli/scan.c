@@ -3,6 +3,7 @@
  * evidence pcap, print the summary. */
 #include "dataplane/cli/scan.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
@@ -31,8 +32,9 @@ struct scan_opts {
     const char *evidence; /* NULL: none */
     const char *matcher;
     const char *pseudonym_key; /* --pseudonymise KEYFILE; NULL: subscribers as decoded */
-    const char *ports[SS_PSEUDONYM_PORTS_MAX];
+    const char *ports[SS_PORT_PREFIXES_MAX + 1]; /* --port-prefix; 106 when none */
     unsigned n_ports;
+    uint64_t port_warn; /* --port-warn N; 0: none */
     bool all, quiet;
     struct ss_pipeline_cfg pipeline; /* table sizes and timeouts */
 };
@@ -43,6 +45,7 @@ struct scan {
     struct ss_burst burst;
     struct ss_screen screen;
     struct ss_pseudonym pseudonym;
+    struct ss_screen_cfg cfg;
     struct ss_framelog *log;
     uint64_t *evidence_ids; /* id last written, per framelog index entry */
     FILE *events;
@@ -68,9 +71,42 @@ static void usage(FILE *f)
             "  --matcher NAME      hyperscan (default) or fpga-sim (the simulated block)\n"
             "  --pseudonymise KEY  subscribers in events and summary by keyed pseudonym\n"
             "                      (KEY: sigsiftctl pseudonym new-key)\n"
-            "  --port-prefix DIGITS  a commercial port prefix kept in clear with\n"
-            "                      --pseudonymise (repeatable; default " SS_PSEUDONYM_PORT_DEFAULT ")\n"
+            "  --port-prefix DIGITS  numbers of commercial ports: watched in the summary,\n"
+            "                      kept in clear (repeatable; default " SS_PORT_PREFIX_DEFAULT ")\n"
+            "  --port-warn N       a warning line among the events when a port reaches N\n"
+            "                      harmful messages, ads without opt-out or opt-out requests\n"
             "  --quiet             no summary on stderr\n" SS_PIPELINE_OPTIONS_HELP);
+}
+
+static bool parse_count(const char *s, uint64_t *v)
+{
+    char *end;
+    errno = 0;
+    unsigned long long x = strtoull(s, &end, 10);
+    *v = x;
+    return errno == 0 && end != s && *end == '\0' && s[0] != '-' && x >= 1;
+}
+
+/* The screening options: port prefixes, warnings, pseudonyms. 0, or -1
+ * after saying why. */
+static int setup_cfg(struct scan *s)
+{
+    char err[SS_PSEUDONYM_ERR_MAX];
+    for (unsigned i = 0; i < s->o.n_ports; i++)
+        if (ss_port_prefixes_add(&s->cfg.ports, s->o.ports[i], err, sizeof err) != 0) {
+            fprintf(stderr, "sigsift scan: --port-prefix: %s\n", err);
+            return -1;
+        }
+    ss_port_prefixes_default(&s->cfg.ports);
+    s->cfg.port_warn = s->o.port_warn;
+    if (s->o.pseudonym_key == NULL)
+        return 0;
+    if (ss_pseudonym_setup(&s->pseudonym, s->o.pseudonym_key, &s->cfg.ports, err, sizeof err) != 0) {
+        fprintf(stderr, "sigsift scan: --pseudonymise: %s\n", err);
+        return -1;
+    }
+    s->cfg.pseudonym = &s->pseudonym;
+    return 0;
 }
 
 static int parse(int argc, char **argv, struct scan_opts *o)
@@ -81,6 +117,7 @@ static int parse(int argc, char **argv, struct scan_opts *o)
         {"matcher", required_argument, NULL, 'm'}, {"quiet", no_argument, NULL, 'q'},
         {"pseudonymise", required_argument, NULL, 'P'},
         {"port-prefix", required_argument, NULL, 'p'},
+        {"port-warn", required_argument, NULL, 'w'},
         {"help", no_argument, NULL, 'h'},          SS_PIPELINE_LONGOPTS('T'),
         {NULL, 0, NULL, 0}};
     int c, at;
@@ -114,12 +151,18 @@ static int parse(int argc, char **argv, struct scan_opts *o)
             o->pseudonym_key = optarg;
             break;
         case 'p':
-            if (o->n_ports == SS_PSEUDONYM_PORTS_MAX) {
+            if (o->n_ports == SS_PORT_PREFIXES_MAX) {
                 fprintf(stderr, "sigsift scan: more than %d --port-prefix\n",
-                        SS_PSEUDONYM_PORTS_MAX);
+                        SS_PORT_PREFIXES_MAX);
                 return 2;
             }
             o->ports[o->n_ports++] = optarg;
+            break;
+        case 'w':
+            if (!parse_count(optarg, &o->port_warn)) {
+                fprintf(stderr, "sigsift scan: --port-warn %s: expected a count >= 1\n", optarg);
+                return 2;
+            }
             break;
         case 'T':
             if (!ss_pipeline_cfg_option(&o->pipeline, opts[at].name, optarg)) {
@@ -134,10 +177,6 @@ static int parse(int argc, char **argv, struct scan_opts *o)
             usage(stderr);
             return 2;
         }
-    }
-    if (o->n_ports != 0 && o->pseudonym_key == NULL) {
-        fprintf(stderr, "sigsift scan: --port-prefix is for --pseudonymise\n");
-        return 2;
     }
     if (o->n_rules == 0 || optind >= argc) {
         fprintf(stderr, "sigsift scan: %s\n", o->n_rules ? "no capture given" : "no --rules given");
@@ -248,7 +287,7 @@ static void print_summary(const struct scan *s, double seconds)
             (unsigned long long)st->messages_mo, (unsigned long long)st->messages_mt, seconds,
             (double)st->frames / seconds, (double)st->messages / seconds);
     ss_screen_report(stderr, s->screen.rs, s->o.matcher, &s->screen.summary,
-                     s->screen.judge_errors, 10, s->screen.pseudonym);
+                     s->screen.judge_errors, 10, &s->cfg);
     fprintf(stderr, "events written %llu, evidence frames %llu\n",
             (unsigned long long)s->events_written, (unsigned long long)s->evidence_frames);
     ss_stats_print(stderr, st);
@@ -286,10 +325,7 @@ int ss_scan_main(int argc, char **argv)
     const struct ss_matcher_ops *m = ss_matcher_find(s->o.matcher);
     struct ss_ruleset *rs = NULL;
     struct ss_ruleset_scratch *tmpl = NULL;
-    if (s->o.pseudonym_key != NULL &&
-        ss_pseudonym_setup(&s->pseudonym, s->o.pseudonym_key, s->o.ports, s->o.n_ports, err,
-                           sizeof err) != 0) {
-        fprintf(stderr, "sigsift scan: --pseudonymise: %s\n", err);
+    if (setup_cfg(s) != 0) {
         rc = 2;
     } else if (!m) {
         ss_matcher_report_missing(stderr, "sigsift scan", s->o.matcher);
@@ -306,7 +342,7 @@ int ss_scan_main(int argc, char **argv)
         rc = 1;
     } else {
         s->screen.events = s->events != NULL;
-        s->screen.pseudonym = s->o.pseudonym_key != NULL ? &s->pseudonym : NULL;
+        s->screen.cfg = &s->cfg;
         ss_burst_init(&s->burst, s->pl);
         rc = scan_files(s, argc, argv);
     }

@@ -3,7 +3,17 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "dataplane/core/optout.h"
 #include "dataplane/output/event_json.h"
+#include "dataplane/output/port_json.h"
+
+/* The category whose messages are commercial advertising: ports must
+ * offer an opt-out in them (rules/README.md). */
+#define AD_CATEGORY "advertising"
+
+static const struct ss_screen_cfg default_cfg = {
+    .ports = {.n = 1, .prefix = {SS_PORT_PREFIX_DEFAULT}},
+};
 
 enum ss_result ss_screen_init(struct ss_screen *s, const struct ss_ruleset *rs,
                               const struct ss_ruleset_scratch *tmpl, unsigned worker, bool all)
@@ -39,27 +49,98 @@ static void apply_sender_lists(const struct ss_senders *t, const struct ss_sm *s
         v->sender_list = ss_sender_list_name((enum ss_sender_list)list);
 }
 
+static uint64_t ad_bit(struct ss_screen *s)
+{
+    if (s->ad_rs != s->rs) {
+        s->ad_rs = s->rs;
+        s->ad_bit = 0;
+        for (unsigned c = 0; c < s->rs->rules.n_categories; c++)
+            if (strcmp(s->rs->rules.category[c], AD_CATEGORY) == 0)
+                s->ad_bit = 1ull << c;
+    }
+    return s->ad_bit;
+}
+
+/* Counts sm under its port when a port sent it (MT) or it asks a port to
+ * stop (MO); the port's entry, or NULL when it concerns none. */
+static struct ss_port_count *watch_ports(struct ss_screen *s, const struct ss_sm *sm,
+                                         const struct ss_verdict *v)
+{
+    const struct ss_port_prefixes *pp = &s->cfg->ports;
+    bool sent = sm->dir == SS_DIR_MT && ss_port_is(pp, sm->sender);
+    bool request = sm->dir == SS_DIR_MO && sm->has_recipient && sm->has_text &&
+                   ss_port_is(pp, sm->recipient) && ss_optout_request(sm->text, sm->text_len);
+    if (!sent && !request)
+        return NULL;
+    struct ss_port_count *e = ss_ports_get(&s->summary.ports, sent ? sm->sender : sm->recipient);
+    if (e == NULL) {
+        s->summary.ports.untracked++;
+        return NULL;
+    }
+    if (request) {
+        e->optouts++;
+        return e;
+    }
+    uint64_t ad = ad_bit(s);
+    e->messages++;
+    e->harmful += v->action >= SS_ACTION_ALERT && (v->categories & ~ad) != 0;
+    if (v->categories & ad) {
+        e->ads++;
+        e->ads_no_optout += !(sm->has_text && ss_optout_offered(sm->text, sm->text_len));
+    }
+    return e;
+}
+
+/* Port warning lines for the reasons e has just reached, after the n
+ * bytes already in buf; the new length (what did not fit is left out). */
+static size_t warn_ports(struct ss_screen *s, struct ss_port_count *e, uint64_t ts_ns, char *buf,
+                         size_t cap, size_t n)
+{
+    unsigned due = ss_ports_due(e, s->cfg->port_warn);
+    for (unsigned r = 0; due != 0 && r < SS_PORT_REASONS; r++) {
+        if (!(due >> r & 1))
+            continue;
+        if (s->events)
+            n += ss_port_warning_json(buf + n, cap - n, ts_ns, e, (enum ss_port_reason)r,
+                                      s->cfg->port_warn, s->worker);
+    }
+    return n;
+}
+
 size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size_t cap,
                     bool *flagged)
 {
     struct ss_verdict v;
+    size_t n = 0;
+    if (s->cfg == NULL)
+        s->cfg = &default_cfg;
     if (ss_judge(s->rs, s->scratch, sm->text, sm->text_len, &v) != SS_OK)
         s->judge_errors++;
     apply_sender_lists(s->senders, sm, &v);
     ss_summary_add(&s->summary, sm, &v);
     *flagged = v.action >= SS_ACTION_ALERT;
-    if (!s->events || (!*flagged && !s->all))
-        return 0;
-    return ss_event_json(buf, cap, sm, s->rs, &v, s->worker, s->pseudonym);
+    bool due = s->events && (*flagged || s->all);
+    if (due)
+        n = ss_event_json(buf, cap, sm, s->rs, &v, s->worker, s->cfg->pseudonym);
+    struct ss_port_count *port = watch_ports(s, sm, &v);
+    if (port != NULL && s->cfg->port_warn != 0) {
+        /* An event that did not fit stays 0, so the caller counts it lost. */
+        size_t with = warn_ports(s, port, sm->ts_ns, buf, cap, n);
+        n = due && n == 0 ? 0 : with;
+    }
+    return n;
 }
 
 void ss_screen_report(FILE *f, const struct ss_ruleset *rs, const char *matcher,
                       const struct ss_summary *sum, uint64_t judge_errors, unsigned top,
-                      const struct ss_pseudonym *ps)
+                      const struct ss_screen_cfg *cfg)
 {
+    if (cfg == NULL)
+        cfg = &default_cfg;
     fprintf(f, "rule set %" PRIu64 ": %zu rules, matcher %s\n", rs->version, rs->rules.n,
             matcher);
-    ss_summary_print(f, sum, &rs->rules, top, ps);
+    ss_summary_print(f, sum, &rs->rules, top, cfg->pseudonym);
+    ss_ports_print(f, &sum->ports, &cfg->ports, top, cfg->port_warn);
     if (judge_errors != 0)
         fprintf(f, "judge errors %" PRIu64 " (judged on partial hits)\n", judge_errors);
 }

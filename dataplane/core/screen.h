@@ -11,10 +11,20 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "dataplane/core/ports.h"
 #include "dataplane/core/sm.h"
 #include "dataplane/core/summary.h"
 #include "dataplane/ctl/senders.h"
 #include "dataplane/match/matcher.h"
+#include "dataplane/output/pseudonym.h"
+
+/* What a run asks of screening beyond the rule set; built once, read by
+ * every worker. */
+struct ss_screen_cfg {
+    struct ss_port_prefixes ports;        /* --port-prefix (106 by default) */
+    uint64_t port_warn;                   /* --port-warn N: warn at N; 0: never */
+    const struct ss_pseudonym *pseudonym; /* --pseudonymise; NULL: as decoded */
+};
 
 struct ss_screen {
     const struct ss_ruleset *rs;
@@ -23,8 +33,12 @@ struct ss_screen {
     bool all;
     bool events;                      /* a sink takes event lines; false: none formatted */
     const struct ss_senders *senders; /* sender lists; NULL: none */
-    const struct ss_pseudonym *pseudonym; /* subscribers in events by pseudonym; NULL: as decoded */
+    const struct ss_screen_cfg *cfg;  /* NULL: ports 106, no warnings, no pseudonyms */
     uint64_t judge_errors;            /* scans that failed; judged on partial hits */
+    /* The advertising category's bit in the rule set last seen (rule
+     * sets swap live, so it is looked up again when rs changes). */
+    const struct ss_ruleset *ad_rs;
+    uint64_t ad_bit;
     struct ss_summary summary;
 };
 
@@ -35,17 +49,22 @@ enum ss_result ss_screen_init(struct ss_screen *s, const struct ss_ruleset *rs,
                               const struct ss_ruleset_scratch *tmpl, unsigned worker, bool all);
 void ss_screen_fini(struct ss_screen *s);
 
-/* Judges sm; writes its event line into buf and returns the length (0:
- * no event, events off, or it did not fit). *flagged says whether the
- * verdict was alert or block (its frames belong in the evidence). */
+/* Judges sm and counts it in the summary and, when a commercial port
+ * sent it or an opt-out request went to one, under that port
+ * (core/ports.h). Writes its event line into buf, followed by a port
+ * warning line for each reason the port has just reached
+ * cfg->port_warn, and returns the length (0: nothing due, events off, or
+ * it did not fit). *flagged says whether the verdict was alert or block
+ * (its frames belong in the evidence). */
 size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size_t cap,
                     bool *flagged);
 
 /* The judging part of a run's summary, as `scan` and `run` print it: the
  * rule set, flagged messages per category, the top senders (by pseudonym
- * with ps), and the scans that failed (when any). */
+ * with cfg's), the commercial ports, and the scans that failed (when
+ * any). cfg NULL as for ss_screen. */
 void ss_screen_report(FILE *f, const struct ss_ruleset *rs, const char *matcher,
                       const struct ss_summary *sum, uint64_t judge_errors, unsigned top,
-                      const struct ss_pseudonym *ps);
+                      const struct ss_screen_cfg *cfg);
 
 #endif

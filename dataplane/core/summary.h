@@ -1,7 +1,8 @@
 /* What a run found, for the operator's end-of-run summary: messages by
- * verdict, flagged messages by category, and the senders of the most
- * flagged messages. Per worker, fixed size, no allocation; merged at the
- * end.
+ * verdict, flagged messages by category, the senders of the most
+ * flagged messages, and what each commercial port did (core/ports.h,
+ * counted by core/screen.c). Per worker, fixed size, no allocation;
+ * merged at the end.
  *
  * Senders are counted exactly in a bounded hash table (linear probing,
  * SS_SUMMARY_SENDERS slots, at most SS_SUMMARY_SENDERS_USED in use).
@@ -19,6 +20,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "dataplane/core/ports.h"
 #include "dataplane/core/sm.h"
 #include "dataplane/match/policy.h"
 #include "dataplane/output/pseudonym.h"
@@ -43,6 +45,7 @@ struct ss_summary {
     uint64_t untracked;  /* flagged messages not counted under their sender */
     unsigned n_senders; /* distinct senders in the table */
     struct ss_sender_count senders[SS_SUMMARY_SENDERS];
+    struct ss_ports ports;
 };
 
 void ss_summary_add(struct ss_summary *s, const struct ss_sm *sm, const struct ss_verdict *v);

@@ -30,6 +30,7 @@ enum {
     OPT_TABLE,
     OPT_PSEUDONYMISE,
     OPT_PORT_PREFIX,
+    OPT_PORT_WARN,
     OPT_HELP,
 };
 
@@ -52,6 +53,7 @@ static const struct option long_opts[] = {
     {"rx-desc", required_argument, NULL, OPT_RX_DESC},
     {"pseudonymise", required_argument, NULL, OPT_PSEUDONYMISE},
     {"port-prefix", required_argument, NULL, OPT_PORT_PREFIX},
+    {"port-warn", required_argument, NULL, OPT_PORT_WARN},
     {"help", no_argument, NULL, OPT_HELP},
     SS_PIPELINE_LONGOPTS(OPT_TABLE),
     {NULL, 0, NULL, 0},
@@ -70,8 +72,11 @@ void ss_run_usage(FILE *f)
             "  --all                one event per message, not only flagged ones\n"
             "  --pseudonymise KEY   subscribers in events and summary by keyed pseudonym\n"
             "                       (KEY: sigsiftctl pseudonym new-key; needs --rules)\n"
-            "  --port-prefix DIGITS a commercial port prefix kept in clear with\n"
-            "                       --pseudonymise (repeatable; default " SS_PSEUDONYM_PORT_DEFAULT ")\n"
+            "  --port-prefix DIGITS numbers of commercial ports: watched in the summary,\n"
+            "                       kept in clear (repeatable; default " SS_PORT_PREFIX_DEFAULT ")\n"
+            "  --port-warn N        a warning line among the events when a port reaches N\n"
+            "                       harmful messages, ads without opt-out or opt-out\n"
+            "                       requests (counted per worker)\n"
             "  --workers N          worker lcores to use (default: all but the main)\n"
             "  --drop               receive and free only (the I/O floor)\n"
             "  --burst N            receive burst size, 1..%d (default 32)\n"
@@ -164,12 +169,14 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
         o->pseudonym_key = arg;
         return 0;
     case OPT_PORT_PREFIX:
-        if (o->n_ports == SS_PSEUDONYM_PORTS_MAX) {
-            fprintf(stderr, "sigsift run: more than %d --port-prefix\n", SS_PSEUDONYM_PORTS_MAX);
+        if (o->n_ports == SS_PORT_PREFIXES_MAX) {
+            fprintf(stderr, "sigsift run: more than %d --port-prefix\n", SS_PORT_PREFIXES_MAX);
             return -1;
         }
         o->ports[o->n_ports++] = arg;
         return 0;
+    case OPT_PORT_WARN:
+        return parse_u64("port-warn", arg, 1, UINT64_MAX, &o->port_warn);
     case OPT_DROP:
         o->drop = true;
         return 0;
@@ -243,8 +250,8 @@ int ss_run_opts_parse(int argc, char **argv, struct ss_run_opts *o)
                         "decode lines, written as decoded)\n");
         return -1;
     }
-    if (o->n_ports != 0 && o->pseudonym_key == NULL) {
-        fprintf(stderr, "sigsift run: --port-prefix is for --pseudonymise\n");
+    if ((o->n_ports != 0 || o->port_warn != 0) && o->n_rules == 0) {
+        fprintf(stderr, "sigsift run: --port-prefix and --port-warn need --rules\n");
         return -1;
     }
     if (o->evidence != NULL && o->drop) {

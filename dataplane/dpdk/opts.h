@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "dataplane/core/pipeline.h"
-#include "dataplane/output/pseudonym.h"
+#include "dataplane/core/ports.h"
 
 #define SS_RUN_RULES_MAX   64
 #define SS_RUN_BURST_MAX   64
@@ -32,8 +32,9 @@ struct ss_run_opts {
     const char *socket;      /* --socket PATH: control socket (ctl/proto.h); NULL = default */
     const char *trust;       /* --trust DIR: pushes must be bundles signed by its keys */
     const char *pseudonym_key; /* --pseudonymise KEYFILE; NULL: subscribers as decoded */
-    const char *ports[SS_PSEUDONYM_PORTS_MAX]; /* --port-prefix, in order given */
+    const char *ports[SS_PORT_PREFIXES_MAX]; /* --port-prefix, in order given */
     unsigned n_ports;
+    uint64_t port_warn;      /* --port-warn N; 0: none */
     bool all;                /* --all: one event per message */
     bool drop;               /* --drop: receive and free, no decoding */
     unsigned workers;        /* --workers N; 0 = one per worker lcore */

@@ -23,8 +23,8 @@ struct screen_shared {
     struct ss_live *live;            /* from attach on: what workers judge with */
     const char *source;              /* the first --rules, for `rules status` */
     const char *matcher;
-    struct ss_pseudonym pseudonym;        /* --pseudonymise: its key and port prefixes */
-    const struct ss_pseudonym *pseudonym_on; /* &pseudonym with --pseudonymise, else NULL */
+    struct ss_pseudonym pseudonym; /* --pseudonymise: its key */
+    struct ss_screen_cfg cfg;      /* ports, warnings, pseudonyms: every worker reads it */
     struct ss_summary summary; /* merged from every worker */
     uint64_t judge_errors;
     struct ss_run_totals totals;
@@ -44,6 +44,28 @@ static void shared_free(struct screen_shared *s)
     free(s);
 }
 
+/* The screening options: port prefixes, warnings, pseudonyms. 0, or -1
+ * after saying why. */
+static int setup_cfg(struct screen_shared *s, const struct ss_run_opts *o)
+{
+    char err[SS_PSEUDONYM_ERR_MAX];
+    for (unsigned i = 0; i < o->n_ports; i++)
+        if (ss_port_prefixes_add(&s->cfg.ports, o->ports[i], err, sizeof err) != 0) {
+            fprintf(stderr, "sigsift run: --port-prefix: %s\n", err);
+            return -1;
+        }
+    ss_port_prefixes_default(&s->cfg.ports);
+    s->cfg.port_warn = o->port_warn;
+    if (o->pseudonym_key == NULL)
+        return 0;
+    if (ss_pseudonym_setup(&s->pseudonym, o->pseudonym_key, &s->cfg.ports, err, sizeof err) != 0) {
+        fprintf(stderr, "sigsift run: --pseudonymise: %s\n", err);
+        return -1;
+    }
+    s->cfg.pseudonym = &s->pseudonym;
+    return 0;
+}
+
 static int screen_setup(const struct ss_run_opts *o, void **shared)
 {
     char err[SS_RULES_ERR_MAX];
@@ -60,14 +82,9 @@ static int screen_setup(const struct ss_run_opts *o, void **shared)
     }
     s->matcher = m->name;
     s->source = o->n_rules > 0 ? o->rules[0] : "";
-    if (o->pseudonym_key != NULL) {
-        if (ss_pseudonym_setup(&s->pseudonym, o->pseudonym_key, o->ports, o->n_ports, err,
-                               sizeof err) != 0) {
-            fprintf(stderr, "sigsift run: --pseudonymise: %s\n", err);
-            shared_free(s);
-            return -1;
-        }
-        s->pseudonym_on = &s->pseudonym;
+    if (setup_cfg(s, o) != 0) {
+        shared_free(s);
+        return -1;
     }
     s->rs = ss_bundle_open_rules(o->rules, o->n_rules, m, o->trust, err, sizeof err);
     if (s->rs == NULL) {
@@ -100,7 +117,7 @@ static void *screen_init(unsigned worker_id, const struct ss_run_opts *o, void *
     c->screen.worker = worker_id;
     c->screen.all = o->all;
     c->screen.events = o->events != NULL;
-    c->screen.pseudonym = s->pseudonym_on;
+    c->screen.cfg = &s->cfg;
     return c;
 }
 
@@ -168,7 +185,7 @@ static void screen_teardown(void *shared)
             t->frames, t->messages, t->seconds, t->workers, per_s((double)t->frames, t->seconds),
             per_s((double)t->messages, t->seconds), per_s((double)t->bytes * 8e-9, t->seconds));
     ss_screen_report(stderr, ss_live_ruleset(s->live), s->matcher, &s->summary, s->judge_errors,
-                     TOP_SENDERS, s->pseudonym_on);
+                     TOP_SENDERS, &s->cfg);
     shared_free(s);
 }
 

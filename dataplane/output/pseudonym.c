@@ -64,35 +64,15 @@ static int load_key(struct ss_pseudonym *p, const char *path, char *err, size_t 
     return rc;
 }
 
-static int add_port(struct ss_pseudonym *p, const char *prefix, char *err, size_t cap)
-{
-    size_t n = strlen(prefix);
-    if (n == 0 || n > SS_PSEUDONYM_PORT_MAX || strspn(prefix, "0123456789") != n) {
-        snprintf(err, cap, "port prefix '%s': expected 1 to %d digits", prefix,
-                 SS_PSEUDONYM_PORT_MAX);
-        return -1;
-    }
-    if (p->n_ports == SS_PSEUDONYM_PORTS_MAX) {
-        snprintf(err, cap, "more than %d port prefixes", SS_PSEUDONYM_PORTS_MAX);
-        return -1;
-    }
-    memcpy(p->port[p->n_ports++], prefix, n + 1);
-    return 0;
-}
-
-int ss_pseudonym_setup(struct ss_pseudonym *p, const char *key_path, const char *const *ports,
-                       unsigned n_ports, char *err, size_t cap)
+int ss_pseudonym_setup(struct ss_pseudonym *p, const char *key_path,
+                       const struct ss_port_prefixes *ports, char *err, size_t cap)
 {
     memset(p, 0, sizeof *p);
+    p->ports = *ports;
     if (sodium_init() < 0) {
         snprintf(err, cap, "libsodium would not initialise");
         return -1;
     }
-    for (unsigned i = 0; i < n_ports; i++)
-        if (add_port(p, ports[i], err, cap) != 0)
-            return -1;
-    if (n_ports == 0)
-        add_port(p, SS_PSEUDONYM_PORT_DEFAULT, err, cap);
     return load_key(p, key_path, err, cap);
 }
 
@@ -136,12 +116,7 @@ void ss_pseudonym_of(const struct ss_pseudonym *p, const void *id, size_t len,
 bool ss_pseudonym_keeps(const struct ss_pseudonym *p, const char *number)
 {
     size_t n = strlen(number);
-    if (n == 0 || strspn(number, "0123456789") != n)
-        return true;
-    for (unsigned i = 0; i < p->n_ports; i++)
-        if (strncmp(number, p->port[i], strlen(p->port[i])) == 0)
-            return true;
-    return false;
+    return n == 0 || strspn(number, "0123456789") != n || ss_port_is(&p->ports, number);
 }
 
 const char *ss_pseudonym_party(const struct ss_pseudonym *p, const char *number,

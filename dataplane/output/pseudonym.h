@@ -11,9 +11,9 @@
  * makes new, unlinkable pseudonyms.
  *
  * Written as they are: identities holding a non-digit (alphanumeric
- * senders: companies, by convention) and numbers starting with a
- * commercial port prefix (106 by default, China's commercial SMS ports),
- * which name businesses, not people. An IMSI is always a pseudonym. */
+ * senders: companies, by convention) and commercial ports (core/ports.h:
+ * 106... by default, China's commercial SMS ports), which name
+ * businesses, not people. An IMSI is always a pseudonym. */
 #ifndef SS_PSEUDONYM_H
 #define SS_PSEUDONYM_H
 
@@ -21,25 +21,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dataplane/core/ports.h"
+
 #define SS_PSEUDONYM_KEY_BYTES 16
 #define SS_PSEUDONYM_LEN       34 /* "p:" + 32 hex digits */
-#define SS_PSEUDONYM_PORTS_MAX 16
-#define SS_PSEUDONYM_PORT_MAX  15 /* digits in one prefix */
-#define SS_PSEUDONYM_PORT_DEFAULT "106"
 #define SS_PSEUDONYM_ERR_MAX 512
 
 struct ss_pseudonym {
     uint8_t key[SS_PSEUDONYM_KEY_BYTES];
-    unsigned n_ports;
-    char port[SS_PSEUDONYM_PORTS_MAX][SS_PSEUDONYM_PORT_MAX + 1];
+    struct ss_port_prefixes ports;
 };
 
 /* Reads the key file at key_path (comment lines start with '#'; the one
- * other line holds 32 hex digits) and takes ports[0..n_ports) as the
- * port prefixes, SS_PSEUDONYM_PORT_DEFAULT when n_ports is 0. 0, or -1
- * with "FILE:LINE: what is wrong" (or the bad prefix) in err. */
-int ss_pseudonym_setup(struct ss_pseudonym *p, const char *key_path, const char *const *ports,
-                       unsigned n_ports, char *err, size_t cap);
+ * other line holds 32 hex digits) and keeps a copy of ports. 0, or -1
+ * with "FILE:LINE: what is wrong" in err. */
+int ss_pseudonym_setup(struct ss_pseudonym *p, const char *key_path,
+                       const struct ss_port_prefixes *ports, char *err, size_t cap);
 
 /* Writes a new random key file at path (mode 0600; refused if path
  * exists). 0, or -1 with the reason in err. */
@@ -50,7 +47,7 @@ void ss_pseudonym_of(const struct ss_pseudonym *p, const void *id, size_t len,
                      char out[SS_PSEUDONYM_LEN + 1]);
 
 /* True when number (NUL-terminated) names a business and is written as
- * it is: it holds a non-digit or starts with a port prefix. "" too. */
+ * it is: it holds a non-digit or is a port (ss_port_is). "" too. */
 bool ss_pseudonym_keeps(const struct ss_pseudonym *p, const char *number);
 
 /* What an output writes for a sender or recipient: the number itself

@@ -7,8 +7,8 @@
 #     replaced, the summary's top senders map the same way, and no
 #     subscriber number of siggen's truth appears in any output;
 #   - sigsiftctl pseudonym, the operator's way back from a number;
-#   - refusals: a bad key file (file:line), a bad port prefix, options
-#     that need each other.
+#   - refusals: a bad key file (file:line), a bad port prefix,
+#     --pseudonymise without --rules on run.
 #
 # usage: tests/integration/pseudonym.sh [path/to/sigsift]   (or SIGSIFT=...)
 # Prints "N passed, N failed"; exits non-zero on any failure.
@@ -111,8 +111,6 @@ refused "scan with a bad key file" "long.key:2: expected the key: 32 hex digits"
     "$SIGSIFT" scan --rules "$RULES" --pseudonymise "$TMP/long.key" "$TMP/mix.pcap"
 refused "scan with a bad port prefix" "port prefix '+86': expected 1 to 15 digits" \
     "$SIGSIFT" scan --rules "$RULES" --pseudonymise "$TMP/k.key" --port-prefix +86 "$TMP/mix.pcap"
-refused "--port-prefix without --pseudonymise" "--port-prefix is for --pseudonymise" \
-    "$SIGSIFT" scan --rules "$RULES" --port-prefix 106 "$TMP/mix.pcap"
 
 if [ $HAVE_RUN = 1 ] && [ -r "$TMP/mix.pseudo" ]; then
     for w in 1 2; do

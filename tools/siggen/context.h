@@ -27,6 +27,7 @@ struct sg_ctx {
     size_t n_links;
     struct sg_scratch s;
     struct sg_backlog *backlog; /* dialogues whose results are held back */
+    uint32_t n_ports;           /* --ports N: commercial ports drawn from N; 0: any */
 };
 
 #endif

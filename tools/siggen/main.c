@@ -19,13 +19,15 @@ struct options {
     uint64_t count;
     uint64_t seed;
     uint64_t start_time;
+    uint64_t ports;
 };
 
 static void usage(FILE *f)
 {
     fprintf(f, "usage: siggen [--corpus FILE.tsv] --count N --seed S --out X.pcap "
                "--truth X.jsonl\n"
-               "              [--variant NAME] [--start-time UNIX]\n"
+               "              [--variant NAME] [--start-time UNIX] [--ports N]\n"
+               "  --ports N   commercial ports (106...) drawn from N numbers, not made anew\n"
                "variants:\n");
     sg_variant_list(f);
 }
@@ -46,6 +48,7 @@ static bool parse_options(int argc, char **argv, struct options *o)
                                              {"truth", required_argument, NULL, 't'},
                                              {"variant", required_argument, NULL, 'v'},
                                              {"start-time", required_argument, NULL, 'T'},
+                                             {"ports", required_argument, NULL, 'p'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     *o = (struct options){.corpus = SG_DEFAULT_CORPUS,
@@ -78,6 +81,9 @@ static bool parse_options(int argc, char **argv, struct options *o)
         case 'T':
             ok = ok && parse_u64(optarg, &o->start_time);
             break;
+        case 'p':
+            ok = ok && parse_u64(optarg, &o->ports) && o->ports <= 100000;
+            break;
         case 'h':
             o->help = true;
             return true;
@@ -91,7 +97,7 @@ static bool parse_options(int argc, char **argv, struct options *o)
 static int generate(const struct options *o, const struct sg_variant *v,
                     const struct sg_corpus *corpus)
 {
-    struct sg_ctx c = {.v = v, .corpus = corpus};
+    struct sg_ctx c = {.v = v, .corpus = corpus, .n_ports = (uint32_t)o->ports};
     struct sg_pcap_writer pcap;
     FILE *truth = fopen(o->truth, "w");
     if (!truth || !sg_pcap_open(&pcap, o->pcap)) {

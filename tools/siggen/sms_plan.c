@@ -1,5 +1,6 @@
 #include "sms_plan.h"
 
+#include <stdio.h>
 #include <string.h>
 #include "encode_map.h"
 
@@ -35,9 +36,17 @@ static void mobile_number(struct sg_prng *r, char *out, bool international)
     sg_prng_digits(r, out + at + 3, 8);
 }
 
-/* Commercial ports of 7 to 12 digits: 106..., 1069... for bulk senders. */
-static void short_code(struct sg_prng *r, char *out)
+/* Commercial ports of 7 to 12 digits: 106..., 1069... for bulk senders;
+ * with --ports N, one of N ports (the k-th always the same number), so
+ * that ports send and receive many messages each. */
+static void short_code(struct sg_ctx *c, char *out)
 {
+    struct sg_prng *r = &c->rng;
+    if (c->n_ports != 0) {
+        uint32_t k = sg_prng_below(r, c->n_ports);
+        snprintf(out, 16, "%s%06u", k % 2 ? "1069" : "106", (k * 7919u + 100003u) % 1000000u);
+        return;
+    }
     const char *prefix = sg_prng_pct(r, 50) ? "1069" : "106";
     size_t at = strlen(prefix);
     memcpy(out, prefix, at);
@@ -74,7 +83,7 @@ static void choose_addresses(struct sg_ctx *c, struct sg_sms_plan *p)
         if (mobile)
             mobile_number(r, p->tp_addr, sg_prng_pct(r, 60));
         else
-            short_code(r, p->tp_addr);
+            short_code(c, p->tp_addr);
         p->tp_toa = p->tp_addr[0] == '8' ? SG_TOA_INTERNATIONAL : SG_TOA_UNKNOWN;
         return;
     }
@@ -87,7 +96,7 @@ static void choose_addresses(struct sg_ctx *c, struct sg_sms_plan *p)
         mobile_number(r, p->tp_addr, true);
         p->tp_toa = SG_TOA_INTERNATIONAL;
     } else {
-        short_code(r, p->tp_addr);
+        short_code(c, p->tp_addr);
         p->tp_toa = SG_TOA_UNKNOWN;
     }
 }
