@@ -1,16 +1,19 @@
 /* libFuzzer harness for what a worker does with a decoded message: every
  * message the pipeline completes (input format: feed.h) is normalised,
  * matched against the default library (rules/) and written as an event,
- * as `sigsift scan --all` does. Texts reach the matcher from the network,
- * so they are hostile input too. Every message must get its event line
- * in a buffer the size of the DPDK workers' event slot, and every line
- * must be valid JSON in valid UTF-8 (checked by check.c, not by the
- * encoder's own code): a line that does not fit is an event lost, and a
- * line that does not parse breaks whatever reads the event stream. */
+ * as `sigsift scan --all --pseudonymise KEY --port-warn 1` does (every
+ * port warns at once, so warning lines follow events). Texts reach the
+ * matcher from the network, so they are hostile input too. Every message
+ * must get its event line in a buffer the size of the DPDK workers' event
+ * slot, and every line must be valid JSON in valid UTF-8 (checked by
+ * check.c, not by the encoder's own code): a line that does not fit is an
+ * event lost, and a line that does not parse breaks whatever reads the
+ * event stream. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "dataplane/core/screen.h"
 #include "dataplane/match/ruleset_files.h"
@@ -27,6 +30,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * so not a leak to LeakSanitizer). */
 static struct ss_ruleset_scratch *tmpl;
 static struct ss_screen screen;
+static struct ss_pseudonym pseudonym = {.key = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}};
+static struct ss_screen_cfg cfg = {.port_warn = 1, .pseudonym = &pseudonym};
 static char line[EVENT_CAP];
 
 static void judge(void *ctx, const struct ss_sm *sm)
@@ -34,7 +39,12 @@ static void judge(void *ctx, const struct ss_sm *sm)
     (void)ctx;
     bool flagged;
     size_t n = ss_screen_sm(&screen, sm, line, sizeof line, &flagged);
-    if (n == 0 || line[n - 1] != '\n' || !ss_check_json(line, n - 1)) {
+    bool ok = n != 0 && line[n - 1] == '\n';
+    for (size_t at = 0, end; ok && at < n; at = end + 1) {
+        end = (size_t)((const char *)memchr(line + at, '\n', n - at) - line);
+        ok = ss_check_json(line + at, end - at);
+    }
+    if (!ok) {
         fprintf(stderr, "fuzz_screen: bad event line (%zu bytes): %.*s\n", n, (int)n, line);
         abort();
     }
@@ -50,6 +60,9 @@ static struct ss_pipeline *setup(void)
         fprintf(stderr, "fuzz_screen: %s: %s\n", path, rs ? "no scratch" : err);
         abort();
     }
+    ss_port_prefixes_default(&cfg.ports);
+    pseudonym.ports = cfg.ports;
+    screen.cfg = &cfg;
     return ss_fuzz_pipeline(judge, NULL);
 }
 
