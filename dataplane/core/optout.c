@@ -105,13 +105,37 @@ bool ss_optout_offered(const char *text, size_t len)
 {
     struct window w = {.n = 0};
     size_t i = 0;
+    bool was_latin = false;
     while (i < len) {
-        w.c[w.n++ % WINDOW] = fold(next_cp((const unsigned char *)text, len, &i));
-        /* A word is known to end once the code point after it is seen. */
-        if (cjk_pair_ends(&w) || any_word_ends_at(&w, 1))
+        uint32_t c = fold(next_cp((const unsigned char *)text, len, &i));
+        w.c[w.n++ % WINDOW] = c;
+        /* Only the second of a pair (订, 訂, 收) can end one, and a word is
+         * known to end once the code point after it is seen. */
+        if ((c == 0x8ba2 || c == 0x8a02 || c == 0x6536) && cjk_pair_ends(&w))
+            return true;
+        bool is_latin = latin(c);
+        if (was_latin && !is_latin && any_word_ends_at(&w, 1))
+            return true;
+        was_latin = is_latin;
+    }
+    return was_latin && any_word_ends_at(&w, 0);
+}
+
+/* More than REQUEST_MAX code points that are surely not separators: ASCII
+ * letters and digits, and those whose UTF-8 lead byte no separator has
+ * (every separator above ASCII starts with E2, E3 or EF). Most texts are
+ * longer than a request, and this tells them apart byte by byte. */
+static bool too_long_for_request(const unsigned char *s, size_t len)
+{
+    size_t sure = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = s[i];
+        bool alnum = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+        bool lead = b >= 0xc2 && b != 0xe2 && b != 0xe3 && b != 0xef;
+        if ((alnum || lead) && ++sure > REQUEST_MAX)
             return true;
     }
-    return any_word_ends_at(&w, 0);
+    return false;
 }
 
 bool ss_optout_request(const char *text, size_t len)
@@ -120,6 +144,8 @@ bool ss_optout_request(const char *text, size_t len)
                                            "STOP", "UNSUBSCRIBE", "退订", "退訂", "取消"};
     char kept[REQUEST_MAX * 4 + 1];
     size_t i = 0, n = 0, cps = 0;
+    if (too_long_for_request((const unsigned char *)text, len))
+        return false;
     while (i < len) {
         uint32_t c = fold(next_cp((const unsigned char *)text, len, &i));
         if (separator(c))
