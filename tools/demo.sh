@@ -4,8 +4,9 @@
 # then replays it through the DPDK dataplane (`sigsift run`, a net_pcap
 # vdev, no hugepages), judging every message against the default keyword
 # library, and prints the summary (frames, messages, flagged per
-# category, top senders, throughput). Without DPDK in the build it runs
-# the same pipeline offline (`sigsift scan`) and says so.
+# category, top senders, spam reports, commercial ports, throughput).
+# Without DPDK in the build it runs the same pipeline offline (`sigsift
+# scan`) and says so.
 # Usage: tools/demo.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

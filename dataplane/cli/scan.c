@@ -35,6 +35,8 @@ struct scan_opts {
     const char *ports[SS_PORT_PREFIXES_MAX + 1]; /* --port-prefix; 106 when none */
     unsigned n_ports;
     uint64_t port_warn; /* --port-warn N; 0: none */
+    const char *reports[SS_REPORT_NUMBERS_MAX + 1]; /* --report-number; 12321 when none */
+    unsigned n_reports;
     bool all, quiet;
     struct ss_pipeline_cfg pipeline; /* table sizes and timeouts */
 };
@@ -75,6 +77,9 @@ static void usage(FILE *f)
             "                      kept in clear (repeatable; default " SS_PORT_PREFIX_DEFAULT ")\n"
             "  --port-warn N       a warning line among the events when a port reaches N\n"
             "                      harmful messages, ads without opt-out or opt-out requests\n"
+            "  --report-number N   MO messages to N are users' spam reports: judged, written\n"
+            "                      as events, never flagged (repeatable; default "
+            SS_REPORT_NUMBER_DEFAULT ")\n"
             "  --quiet             no summary on stderr\n" SS_PIPELINE_OPTIONS_HELP);
 }
 
@@ -87,8 +92,8 @@ static bool parse_count(const char *s, uint64_t *v)
     return errno == 0 && end != s && *end == '\0' && s[0] != '-' && x >= 1;
 }
 
-/* The screening options: port prefixes, warnings, pseudonyms. 0, or -1
- * after saying why. */
+/* The screening options: port prefixes, warnings, report numbers,
+ * pseudonyms. 0, or -1 after saying why. */
 static int setup_cfg(struct scan *s)
 {
     char err[SS_PSEUDONYM_ERR_MAX];
@@ -97,7 +102,12 @@ static int setup_cfg(struct scan *s)
             fprintf(stderr, "sigsift scan: --port-prefix: %s\n", err);
             return -1;
         }
-    ss_port_prefixes_default(&s->cfg.ports);
+    for (unsigned i = 0; i < s->o.n_reports; i++)
+        if (ss_screen_cfg_add_report(&s->cfg, s->o.reports[i], err, sizeof err) != 0) {
+            fprintf(stderr, "sigsift scan: --report-number: %s\n", err);
+            return -1;
+        }
+    ss_screen_cfg_defaults(&s->cfg);
     s->cfg.port_warn = s->o.port_warn;
     if (s->o.pseudonym_key == NULL)
         return 0;
@@ -118,6 +128,7 @@ static int parse(int argc, char **argv, struct scan_opts *o)
         {"pseudonymise", required_argument, NULL, 'P'},
         {"port-prefix", required_argument, NULL, 'p'},
         {"port-warn", required_argument, NULL, 'w'},
+        {"report-number", required_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},          SS_PIPELINE_LONGOPTS('T'),
         {NULL, 0, NULL, 0}};
     int c, at;
@@ -157,6 +168,14 @@ static int parse(int argc, char **argv, struct scan_opts *o)
                 return 2;
             }
             o->ports[o->n_ports++] = optarg;
+            break;
+        case 'R':
+            if (o->n_reports == SS_REPORT_NUMBERS_MAX) {
+                fprintf(stderr, "sigsift scan: more than %d --report-number\n",
+                        SS_REPORT_NUMBERS_MAX);
+                return 2;
+            }
+            o->reports[o->n_reports++] = optarg;
             break;
         case 'w':
             if (!parse_count(optarg, &o->port_warn)) {

@@ -13,7 +13,32 @@
 
 static const struct ss_screen_cfg default_cfg = {
     .ports = {.n = 1, .prefix = {SS_PORT_PREFIX_DEFAULT}},
+    .n_reports = 1,
+    .report = {SS_REPORT_NUMBER_DEFAULT},
 };
+
+int ss_screen_cfg_add_report(struct ss_screen_cfg *c, const char *number, char *err, size_t cap)
+{
+    size_t n = strlen(number);
+    if (n == 0 || n > SS_DIGITS_MAX || strspn(number, "0123456789") != n) {
+        snprintf(err, cap, "report number '%s': expected 1 to %d digits", number, SS_DIGITS_MAX);
+        return -1;
+    }
+    if (c->n_reports == SS_REPORT_NUMBERS_MAX) {
+        snprintf(err, cap, "more than %d report numbers", SS_REPORT_NUMBERS_MAX);
+        return -1;
+    }
+    memcpy(c->report[c->n_reports++], number, n + 1);
+    return 0;
+}
+
+void ss_screen_cfg_defaults(struct ss_screen_cfg *c)
+{
+    ss_port_prefixes_default(&c->ports);
+    if (c->n_reports == 0)
+        memcpy(c->report[c->n_reports++], SS_REPORT_NUMBER_DEFAULT,
+               sizeof SS_REPORT_NUMBER_DEFAULT);
+}
 
 enum ss_result ss_screen_init(struct ss_screen *s, const struct ss_ruleset *rs,
                               const struct ss_ruleset_scratch *tmpl, unsigned worker, bool all)
@@ -47,6 +72,29 @@ static void apply_sender_lists(const struct ss_senders *t, const struct ss_sm *s
     }
     if (list == SS_LIST_ALLOW || list == SS_LIST_BLOCK)
         v->sender_list = ss_sender_list_name((enum ss_sender_list)list);
+}
+
+static bool is_report(const struct ss_screen_cfg *c, const struct ss_sm *sm)
+{
+    if (sm->dir != SS_DIR_MO || !sm->has_recipient)
+        return false;
+    for (unsigned i = 0; i < c->n_reports; i++)
+        if (strcmp(sm->recipient, c->report[i]) == 0)
+            return true;
+    return false;
+}
+
+/* A user forwarding spam to the report centre must reach it, so a report
+ * is never blocked or alerted; what the rules found stays in the verdict
+ * and the summary counts how many reports they catch. */
+static void apply_report(struct ss_screen *s, const struct ss_sm *sm, struct ss_verdict *v)
+{
+    if (!is_report(s->cfg, sm))
+        return;
+    s->summary.reports++;
+    s->summary.reports_flagged += v->action >= SS_ACTION_ALERT;
+    v->report = true;
+    v->action = SS_ACTION_NONE;
 }
 
 static uint64_t ad_bit(struct ss_screen *s)
@@ -117,9 +165,10 @@ size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size
     if (ss_judge(s->rs, s->scratch, sm->text, sm->text_len, &v) != SS_OK)
         s->judge_errors++;
     apply_sender_lists(s->senders, sm, &v);
+    apply_report(s, sm, &v);
     ss_summary_add(&s->summary, sm, &v);
     *flagged = v.action >= SS_ACTION_ALERT;
-    bool due = s->events && (*flagged || s->all);
+    bool due = s->events && (*flagged || s->all || v.report);
     if (due)
         n = ss_event_json(buf, cap, sm, s->rs, &v, s->worker, s->cfg->pseudonym);
     struct ss_port_count *port = watch_ports(s, sm, &v);
@@ -131,6 +180,17 @@ size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size
     return n;
 }
 
+static void print_reports(FILE *f, const struct ss_summary *sum, const struct ss_screen_cfg *cfg)
+{
+    fprintf(f, "user spam reports (MO to");
+    for (unsigned i = 0; i < cfg->n_reports; i++)
+        fprintf(f, "%s%s", i ? ", " : " ", cfg->report[i]);
+    fprintf(f, "): %" PRIu64 ", the rules flag %" PRIu64, sum->reports, sum->reports_flagged);
+    if (sum->reports != 0)
+        fprintf(f, " (%.1f%%)", 100.0 * (double)sum->reports_flagged / (double)sum->reports);
+    fputc('\n', f);
+}
+
 void ss_screen_report(FILE *f, const struct ss_ruleset *rs, const char *matcher,
                       const struct ss_summary *sum, uint64_t judge_errors, unsigned top,
                       const struct ss_screen_cfg *cfg)
@@ -140,6 +200,7 @@ void ss_screen_report(FILE *f, const struct ss_ruleset *rs, const char *matcher,
     fprintf(f, "rule set %" PRIu64 ": %zu rules, matcher %s\n", rs->version, rs->rules.n,
             matcher);
     ss_summary_print(f, sum, &rs->rules, top, cfg->pseudonym);
+    print_reports(f, sum, cfg);
     ss_ports_print(f, &sum->ports, &cfg->ports, top, cfg->port_warn);
     if (judge_errors != 0)
         fprintf(f, "judge errors %" PRIu64 " (judged on partial hits)\n", judge_errors);

@@ -18,13 +18,23 @@
 #include "dataplane/match/matcher.h"
 #include "dataplane/output/pseudonym.h"
 
+#define SS_REPORT_NUMBERS_MAX    16
+#define SS_REPORT_NUMBER_DEFAULT "12321" /* China's national spam report centre */
+
 /* What a run asks of screening beyond the rule set; built once, read by
  * every worker. */
 struct ss_screen_cfg {
     struct ss_port_prefixes ports;        /* --port-prefix (106 by default) */
     uint64_t port_warn;                   /* --port-warn N: warn at N; 0: never */
     const struct ss_pseudonym *pseudonym; /* --pseudonymise; NULL: as decoded */
+    unsigned n_reports;                   /* --report-number: MO messages to these */
+    char report[SS_REPORT_NUMBERS_MAX][SS_DIGITS_MAX + 1]; /* are users' spam reports */
 };
+
+/* Adds a report number (1 to SS_DIGITS_MAX digits); 0, or -1 with why. */
+int ss_screen_cfg_add_report(struct ss_screen_cfg *c, const char *number, char *err, size_t cap);
+/* The defaults of what was not given: ports 106, report number 12321. */
+void ss_screen_cfg_defaults(struct ss_screen_cfg *c);
 
 struct ss_screen {
     const struct ss_ruleset *rs;
@@ -33,7 +43,7 @@ struct ss_screen {
     bool all;
     bool events;                      /* a sink takes event lines; false: none formatted */
     const struct ss_senders *senders; /* sender lists; NULL: none */
-    const struct ss_screen_cfg *cfg;  /* NULL: ports 106, no warnings, no pseudonyms */
+    const struct ss_screen_cfg *cfg;  /* NULL: the defaults, no warnings, no pseudonyms */
     uint64_t judge_errors;            /* scans that failed; judged on partial hits */
     /* The advertising category's bit in the rule set last seen (rule
      * sets swap live, so it is looked up again when rs changes). */
@@ -51,11 +61,14 @@ void ss_screen_fini(struct ss_screen *s);
 
 /* Judges sm and counts it in the summary and, when a commercial port
  * sent it or an opt-out request went to one, under that port
- * (core/ports.h). Writes its event line into buf, followed by a port
- * warning line for each reason the port has just reached
- * cfg->port_warn, and returns the length (0: nothing due, events off, or
- * it did not fit). *flagged says whether the verdict was alert or block
- * (its frames belong in the evidence). */
+ * (core/ports.h). A user's spam report (an MO message to a report
+ * number) is judged and counted but never acted on: its verdict is pass,
+ * with what the rules found, and `report` set. Writes the event line
+ * (flagged messages, reports, and every message with `all`) into buf,
+ * followed by a port warning line for each reason the port has just
+ * reached cfg->port_warn, and returns the length (0: nothing due, events
+ * off, or it did not fit). *flagged says whether the verdict was alert or
+ * block (its frames belong in the evidence). */
 size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size_t cap,
                     bool *flagged);
 

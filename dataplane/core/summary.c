@@ -83,6 +83,8 @@ void ss_summary_merge(struct ss_summary *into, const struct ss_summary *from)
     for (unsigned c = 0; c < SS_CATEGORY_MAX; c++)
         into->by_category[c] += from->by_category[c];
     into->untracked += from->untracked;
+    into->reports += from->reports;
+    into->reports_flagged += from->reports_flagged;
     ss_ports_merge(&into->ports, &from->ports);
     for (size_t i = 0; i < SS_SUMMARY_SENDERS; i++)
         if (from->senders[i].count != 0)

@@ -43,6 +43,7 @@ struct ss_summary {
     uint64_t by_action[SS_ACTION_BLOCK + 1];
     uint64_t by_category[SS_CATEGORY_MAX];
     uint64_t untracked;  /* flagged messages not counted under their sender */
+    uint64_t reports, reports_flagged; /* user spam reports; those the rules flag */
     unsigned n_senders; /* distinct senders in the table */
     struct ss_sender_count senders[SS_SUMMARY_SENDERS];
     struct ss_ports ports;

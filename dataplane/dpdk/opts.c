@@ -31,6 +31,7 @@ enum {
     OPT_PSEUDONYMISE,
     OPT_PORT_PREFIX,
     OPT_PORT_WARN,
+    OPT_REPORT_NUMBER,
     OPT_HELP,
 };
 
@@ -54,6 +55,7 @@ static const struct option long_opts[] = {
     {"pseudonymise", required_argument, NULL, OPT_PSEUDONYMISE},
     {"port-prefix", required_argument, NULL, OPT_PORT_PREFIX},
     {"port-warn", required_argument, NULL, OPT_PORT_WARN},
+    {"report-number", required_argument, NULL, OPT_REPORT_NUMBER},
     {"help", no_argument, NULL, OPT_HELP},
     SS_PIPELINE_LONGOPTS(OPT_TABLE),
     {NULL, 0, NULL, 0},
@@ -77,6 +79,9 @@ void ss_run_usage(FILE *f)
             "  --port-warn N        a warning line among the events when a port reaches N\n"
             "                       harmful messages, ads without opt-out or opt-out\n"
             "                       requests (counted per worker)\n"
+            "  --report-number N    MO messages to N are users' spam reports: judged,\n"
+            "                       written as events, never flagged (repeatable;\n"
+            "                       default 12321)\n"
             "  --workers N          worker lcores to use (default: all but the main)\n"
             "  --drop               receive and free only (the I/O floor)\n"
             "  --burst N            receive burst size, 1..%d (default 32)\n"
@@ -175,6 +180,13 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
         }
         o->ports[o->n_ports++] = arg;
         return 0;
+    case OPT_REPORT_NUMBER:
+        if (o->n_reports == SS_REPORT_NUMBERS_MAX) {
+            fprintf(stderr, "sigsift run: more than %d --report-number\n", SS_REPORT_NUMBERS_MAX);
+            return -1;
+        }
+        o->reports[o->n_reports++] = arg;
+        return 0;
     case OPT_PORT_WARN:
         return parse_u64("port-warn", arg, 1, UINT64_MAX, &o->port_warn);
     case OPT_DROP:
@@ -250,8 +262,8 @@ int ss_run_opts_parse(int argc, char **argv, struct ss_run_opts *o)
                         "decode lines, written as decoded)\n");
         return -1;
     }
-    if ((o->n_ports != 0 || o->port_warn != 0) && o->n_rules == 0) {
-        fprintf(stderr, "sigsift run: --port-prefix and --port-warn need --rules\n");
+    if ((o->n_ports != 0 || o->port_warn != 0 || o->n_reports != 0) && o->n_rules == 0) {
+        fprintf(stderr, "sigsift run: --port-prefix, --port-warn and --report-number need --rules\n");
         return -1;
     }
     if (o->evidence != NULL && o->drop) {

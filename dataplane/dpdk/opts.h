@@ -9,6 +9,7 @@
 
 #include "dataplane/core/pipeline.h"
 #include "dataplane/core/ports.h"
+#include "dataplane/core/screen.h"
 
 #define SS_RUN_RULES_MAX   64
 #define SS_RUN_BURST_MAX   64
@@ -35,6 +36,8 @@ struct ss_run_opts {
     const char *ports[SS_PORT_PREFIXES_MAX]; /* --port-prefix, in order given */
     unsigned n_ports;
     uint64_t port_warn;      /* --port-warn N; 0: none */
+    const char *reports[SS_REPORT_NUMBERS_MAX]; /* --report-number, in order given */
+    unsigned n_reports;
     bool all;                /* --all: one event per message */
     bool drop;               /* --drop: receive and free, no decoding */
     unsigned workers;        /* --workers N; 0 = one per worker lcore */

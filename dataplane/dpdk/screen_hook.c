@@ -44,8 +44,8 @@ static void shared_free(struct screen_shared *s)
     free(s);
 }
 
-/* The screening options: port prefixes, warnings, pseudonyms. 0, or -1
- * after saying why. */
+/* The screening options: port prefixes, warnings, report numbers,
+ * pseudonyms. 0, or -1 after saying why. */
 static int setup_cfg(struct screen_shared *s, const struct ss_run_opts *o)
 {
     char err[SS_PSEUDONYM_ERR_MAX];
@@ -54,7 +54,12 @@ static int setup_cfg(struct screen_shared *s, const struct ss_run_opts *o)
             fprintf(stderr, "sigsift run: --port-prefix: %s\n", err);
             return -1;
         }
-    ss_port_prefixes_default(&s->cfg.ports);
+    for (unsigned i = 0; i < o->n_reports; i++)
+        if (ss_screen_cfg_add_report(&s->cfg, o->reports[i], err, sizeof err) != 0) {
+            fprintf(stderr, "sigsift run: --report-number: %s\n", err);
+            return -1;
+        }
+    ss_screen_cfg_defaults(&s->cfg);
     s->cfg.port_warn = o->port_warn;
     if (o->pseudonym_key == NULL)
         return 0;

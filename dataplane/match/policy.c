@@ -25,6 +25,7 @@ void ss_policy_decide(const struct ss_ruleset *rs, const struct ss_hits *hits,
                                                     : cats[SS_ACTION_ALERT] | cats[SS_ACTION_BLOCK];
     out->version = rs->version;
     out->sender_list = NULL;
+    out->report = false;
 }
 
 enum ss_result ss_judge(const struct ss_ruleset *rs, struct ss_ruleset_scratch *sc,

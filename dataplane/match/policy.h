@@ -31,6 +31,8 @@ struct ss_verdict {
     const char *sender_list;              /* "blocklist" / "allowlist" when a sender
                                              list overrode the rules (core/screen.c),
                                              else NULL */
+    bool report;                          /* a user's spam report (core/screen.c):
+                                             judged, never acted on */
 };
 
 /* Hits (from ss_ruleset_scan) to verdict. */

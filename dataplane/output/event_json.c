@@ -38,6 +38,7 @@ size_t ss_event_json(char *buf, size_t cap, const struct ss_sm *sm, const struct
         names[n++] = rs->rules.rule[v->rules[i]].id;
     ss_json_str_array(&j, "rules", names, n);
     ss_json_str_or_null(&j, "sender_list", v->sender_list != NULL, v->sender_list);
+    ss_json_bool(&j, "report", v->report);
     ss_json_uint(&j, "ruleset", v->version);
     ss_json_uint(&j, "worker", worker);
     return ss_json_end(&j);

@@ -232,6 +232,11 @@ void ss_json_null_k(struct ss_json *j, const char *k, size_t key_len)
     raw_member(j, k, key_len, "null", 4);
 }
 
+void ss_json_bool_k(struct ss_json *j, const char *k, size_t key_len, bool v)
+{
+    raw_member(j, k, key_len, v ? "true" : "false", v ? 4 : 5);
+}
+
 void ss_json_time_k(struct ss_json *j, const char *k, size_t key_len, uint64_t ns)
 {
     char num[32], *end = num + sizeof num;

@@ -28,6 +28,7 @@ size_t ss_json_end(struct ss_json *j);
 void ss_json_str_k(struct ss_json *j, const char *key, size_t key_len, const char *s, size_t n);
 void ss_json_uint_k(struct ss_json *j, const char *key, size_t key_len, uint64_t v);
 void ss_json_null_k(struct ss_json *j, const char *key, size_t key_len);
+void ss_json_bool_k(struct ss_json *j, const char *key, size_t key_len, bool v);
 void ss_json_time_k(struct ss_json *j, const char *key, size_t key_len, uint64_t ns);
 void ss_json_str_array_k(struct ss_json *j, const char *key, size_t key_len,
                          const char *const *items, unsigned n);
@@ -45,6 +46,11 @@ static inline void ss_json_cstr(struct ss_json *j, const char *key, const char *
 static inline void ss_json_uint(struct ss_json *j, const char *key, uint64_t v)
 {
     ss_json_uint_k(j, key, strlen(key), v);
+}
+
+static inline void ss_json_bool(struct ss_json *j, const char *key, bool v)
+{
+    ss_json_bool_k(j, key, strlen(key), v);
 }
 
 static inline void ss_json_null(struct ss_json *j, const char *key)

@@ -60,7 +60,7 @@ static struct ss_pipeline *setup(void)
         fprintf(stderr, "fuzz_screen: %s: %s\n", path, rs ? "no scratch" : err);
         abort();
     }
-    ss_port_prefixes_default(&cfg.ports);
+    ss_screen_cfg_defaults(&cfg);
     pseudonym.ports = cfg.ports;
     screen.cfg = &cfg;
     return ss_fuzz_pipeline(judge, NULL);

@@ -1,11 +1,12 @@
 #!/bin/sh
-# The commercial-port watch end to end: `sigsift scan` and `sigsift run`
-# (DPDK, net_pcap, 1 and 2 workers) with --port-warn and --port-prefix
-# on a siggen capture whose ports send and receive many messages
-# (--ports 12) from a corpus with opt-out requests and advertisements
-# with and without opt-out wording, against ports_check.py, a model
-# written from README.md fed with the plain verdict events: the warning
-# lines after their messages, and the summary's port table.
+# The commercial-port watch and users' spam reports end to end: `sigsift
+# scan` and `sigsift run` (DPDK, net_pcap, 1 and 2 workers) with
+# --port-warn, --port-prefix and --report-number on a siggen capture whose
+# ports send and receive many messages (--ports 12) from a corpus with
+# opt-out requests and advertisements with and without opt-out wording,
+# against ports_check.py, a model written from README.md fed with the
+# plain verdict events: the warning lines after their messages, the
+# summary's port table, and reports passed, written and counted.
 #
 # usage: tests/integration/ports.sh [path/to/sigsift]   (or SIGSIFT=...)
 # Prints "N passed, N failed"; exits non-zero on any failure.
@@ -67,6 +68,18 @@ model summary "$TMP/plain.jsonl" 106 0 "$TMP/plain.err"
 model summary "$TMP/plain.jsonl" 106 4 "$TMP/flag4.err"
 model summary "$TMP/plain.jsonl" 1069 3 "$TMP/p1069.err"
 
+# Users' spam reports: MO messages to the port that receives the most
+# (standing in for 12321) are passed and written, flagged or not.
+R=$(python3 -c '
+import collections, json, sys
+n = collections.Counter(e["recipient"] for e in map(json.loads, open(sys.argv[1], encoding="utf-8"))
+                        if e["dir"] == "MO" and (e["recipient"] or "").startswith("106"))
+print(n.most_common(1)[0][0])' "$TMP/plain.jsonl")
+scan rep_all --all --report-number "$R"
+scan rep_flag --report-number "$R"
+model reports "$TMP/plain.jsonl" "$R" "$TMP/rep_all.jsonl" "$TMP/rep_all.err"
+model reports "$TMP/plain.jsonl" "$R" "$TMP/rep_flag.jsonl" "$TMP/rep_flag.err" --flagged-only
+
 # refused NAME WANT COMMAND...: exits non-zero, saying WANT.
 refused() {
     rn=$1 want=$2
@@ -80,6 +93,8 @@ refused "--port-warn 0" "--port-warn 0: expected a count >= 1" \
     "$SIGSIFT" scan --rules "$RULES" --port-warn 0 "$TMP/c.pcap"
 refused "--port-prefix 10x" "--port-prefix: port prefix '10x': expected 1 to 15 digits" \
     "$SIGSIFT" scan --rules "$RULES" --port-prefix 10x "$TMP/c.pcap"
+refused "--report-number +12321" "--report-number: report number '+12321': expected 1 to 40 digits" \
+    "$SIGSIFT" scan --rules "$RULES" --report-number +12321 "$TMP/c.pcap"
 
 if [ $HAVE_RUN = 1 ]; then
     for w in 1 2; do
@@ -95,7 +110,22 @@ if [ $HAVE_RUN = 1 ]; then
     done
     # One worker sees every message, so its warnings are scan's.
     model lines "$TMP/plain.jsonl" 106 4 "$TMP/run1.jsonl" --flagged-only
-    refused "run --port-warn without --rules" "--port-prefix and --port-warn need --rules" \
+    timeout 120 "$SIGSIFT" run $TWO $EAL --vdev "net_pcap0,rx_pcap=$TMP/c.pcap" -- \
+        --rules "$RULES" --report-number "$R" --events "$TMP/runrep.jsonl" \
+        >"$TMP/runrep.out" 2>"$TMP/runrep.err" &&
+        python3 - "$TMP/runrep.jsonl" "$TMP/rep_flag.jsonl" <<'PY' &&
+import json, sys
+def load(p):
+    return sorted(json.dumps(dict(json.loads(x), worker=0), ensure_ascii=False)
+                  for x in open(p, encoding="utf-8"))
+a, b = load(sys.argv[1]), load(sys.argv[2])
+sys.exit(0 if a == b and a else 1)
+PY
+        grep -q "^user spam reports (MO to $R): " "$TMP/runrep.err" &&
+        [ "$(grep "^user spam reports" "$TMP/runrep.err")" = "$(grep "^user spam reports" "$TMP/rep_flag.err")" ] &&
+        ok "run, 2 workers, --report-number: scan's events and report count" ||
+        ko "run, 2 workers, --report-number" "$TMP/runrep.err"
+    refused "run --port-warn without --rules" "--port-prefix, --port-warn and --report-number need --rules" \
         timeout 60 "$SIGSIFT" run $ONE $EAL --vdev "net_pcap0,rx_pcap=$TMP/c.pcap" -- --port-warn 3
 fi
 

@@ -23,6 +23,12 @@ usage:
   ports_check.py summary PLAIN_ALL.jsonl PORTS N STDERR
       the summary's port table is the model's: top ten in order, counts,
       and the reasons marked.
+  ports_check.py reports PLAIN_ALL.jsonl NUMBER OUT.jsonl STDERR [--flagged-only]
+      OUT (a run with --report-number NUMBER) is the plain events with
+      every MO message to NUMBER, a user's spam report, passed ("verdict"
+      pass, "report" true, the rules and categories found kept) and
+      written even when only flagged messages are; the summary counts the
+      reports and those the rules flag.
 PORTS is a comma-separated list of prefixes.
 """
 import json
@@ -173,8 +179,34 @@ def summary(plain_path, prefixes, n, stderr_path):
           f"{sum(p['ads_no_optout'] for p in m.ports.values())} ads without opt-out)")
 
 
+def reports(plain_path, number, out_path, stderr_path, *flags):
+    want, n, flagged = [], 0, 0
+    for e in load(plain_path):
+        if e["dir"] == "MO" and e["recipient"] == number:
+            n += 1
+            flagged += e["verdict"] != "pass"
+            e = dict(e, verdict="pass", report=True)
+        elif "--flagged-only" in flags and e["verdict"] == "pass":
+            continue
+        want.append(e)
+    if n == 0 or flagged == 0:
+        fail(f"{n} reports to {number}, {flagged} flagged: the capture does not exercise them")
+    got = load(out_path)
+    for i, (a, b) in enumerate(zip(got, want)):
+        if a != b:
+            fail(f"line {i + 1}: {a} but the model has {b}")
+    if len(got) != len(want):
+        fail(f"{len(got)} lines, the model {len(want)}")
+    line = (f"user spam reports (MO to {number}): {n}, the rules flag {flagged} "
+            f"({100.0 * flagged / n:.1f}%)")
+    if line not in open(stderr_path, encoding="utf-8").read().split("\n"):
+        fail(f"no summary line {line!r}")
+    print(f"PASS {len(got)} events as the model: {n} reports to {number} passed and written, "
+          f"{flagged} of them flagged by the rules")
+
+
 def main():
-    {"lines": lines, "summary": summary}[sys.argv[1]](*sys.argv[2:])
+    {"lines": lines, "summary": summary, "reports": reports}[sys.argv[1]](*sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 /* core/screen.c: a message is judged by the rules, then a sender list
  * overrides the verdict and the event names the list; flagged messages
- * get an event, others only with --all, and none when events are off. */
+ * get an event, others only with --all, and none when events are off; a
+ * user's spam report is passed, written and counted. */
 #include <CUnit/Basic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,8 @@ static int teardown(void)
 static void make_sm(struct ss_sm *sm, const char *sender, const char *text)
 {
     memset(sm, 0, sizeof *sm);
+    sm->has_recipient = true;
+    strcpy(sm->recipient, "8613900000009");
     sm->dir = SS_DIR_MO;
     sm->opcode = 46;
     sm->parts = 1;
@@ -121,7 +124,52 @@ static void test_screen_events_off_formats_nothing_but_still_judges(void)
     ss_screen_fini(&s);
 }
 
+static void test_a_spam_report_is_passed_written_and_counted(void)
+{
+    struct ss_screen s;
+    struct ss_screen_cfg cfg = {.n_reports = 0};
+    struct ss_sm sm;
+    bool flagged;
+    char err[128];
+    CU_ASSERT_EQUAL_FATAL(ss_screen_cfg_add_report(&cfg, "10086999", err, sizeof err), 0);
+    ss_screen_cfg_defaults(&cfg);
+    CU_ASSERT_EQUAL(cfg.n_reports, 1);
+    CU_ASSERT_EQUAL(ss_screen_cfg_add_report(&cfg, "12a", err, sizeof err), -1);
+    CU_ASSERT_STRING_EQUAL(err, "report number '12a': expected 1 to 40 digits");
+    CU_ASSERT_EQUAL_FATAL(ss_screen_init(&s, rs, tmpl, 0, false), SS_OK);
+    s.cfg = &cfg;
+
+    make_sm(&sm, "300", "fwd: big CASINO win");
+    strcpy(sm.recipient, "10086999");
+    size_t n = ss_screen_sm(&s, &sm, line, sizeof line, &flagged);
+    line[n] = '\0';
+    CU_ASSERT_FALSE(flagged);
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "\"verdict\":\"pass\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "\"categories\":[\"gambling\"]"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "\"rules\":[\"w.1\"]"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "\"report\":true"));
+
+    make_sm(&sm, "300", "hello");
+    strcpy(sm.recipient, "10086999");
+    n = ss_screen_sm(&s, &sm, line, sizeof line, &flagged);
+    line[n] = '\0';
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "\"report\":true")); /* written though clean */
+
+    make_sm(&sm, "300", "big CASINO win");
+    strcpy(sm.recipient, "1008699"); /* not the number */
+    n = ss_screen_sm(&s, &sm, line, sizeof line, &flagged);
+    line[n] = '\0';
+    CU_ASSERT_TRUE(flagged);
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "\"report\":false"));
+
+    CU_ASSERT_EQUAL(s.summary.reports, 2);
+    CU_ASSERT_EQUAL(s.summary.reports_flagged, 1);
+    CU_ASSERT_EQUAL(s.summary.flagged, 1);
+    ss_screen_fini(&s);
+}
+
 static const struct ss_test tests[] = {
+    SS_TEST(test_a_spam_report_is_passed_written_and_counted),
     SS_TEST(test_screen_rules_then_sender_lists_decide_and_event_names_list),
     SS_TEST(test_screen_all_writes_every_message_with_its_list),
     SS_TEST(test_screen_events_off_formats_nothing_but_still_judges),
