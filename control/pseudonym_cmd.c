@@ -69,7 +69,7 @@ int ss_pseudonym_cmd_run(int argc, char **argv, bool json)
     static const char form[] = "pseudonym ID... --key FILE [--port-prefix DIGITS]...";
     const char *key = NULL, *ids[IDS_MAX];
     unsigned n_ids = 0;
-    struct ss_port_prefixes ports = {.n = 0};
+    struct ss_numbers ports = {.n = 0};
     char err[SS_PSEUDONYM_ERR_MAX];
     if (argc >= 2 && strcmp(argv[1], "new-key") == 0)
         return cmd_new_key(argc, argv, json);

@@ -32,10 +32,10 @@ struct scan_opts {
     const char *evidence; /* NULL: none */
     const char *matcher;
     const char *pseudonym_key; /* --pseudonymise KEYFILE; NULL: subscribers as decoded */
-    const char *ports[SS_PORT_PREFIXES_MAX + 1]; /* --port-prefix; 106 when none */
+    const char *ports[SS_NUMBERS_MAX + 1]; /* --port-prefix; 106 when none */
     unsigned n_ports;
     uint64_t port_warn; /* --port-warn N; 0: none */
-    const char *reports[SS_REPORT_NUMBERS_MAX + 1]; /* --report-number; 12321 when none */
+    const char *reports[SS_NUMBERS_MAX + 1]; /* --report-number; 12321 when none */
     unsigned n_reports;
     bool all, quiet;
     struct ss_pipeline_cfg pipeline; /* table sizes and timeouts */
@@ -162,17 +162,17 @@ static int parse(int argc, char **argv, struct scan_opts *o)
             o->pseudonym_key = optarg;
             break;
         case 'p':
-            if (o->n_ports == SS_PORT_PREFIXES_MAX) {
+            if (o->n_ports == SS_NUMBERS_MAX) {
                 fprintf(stderr, "sigsift scan: more than %d --port-prefix\n",
-                        SS_PORT_PREFIXES_MAX);
+                        SS_NUMBERS_MAX);
                 return 2;
             }
             o->ports[o->n_ports++] = optarg;
             break;
         case 'R':
-            if (o->n_reports == SS_REPORT_NUMBERS_MAX) {
+            if (o->n_reports == SS_NUMBERS_MAX) {
                 fprintf(stderr, "sigsift scan: more than %d --report-number\n",
-                        SS_REPORT_NUMBERS_MAX);
+                        SS_NUMBERS_MAX);
                 return 2;
             }
             o->reports[o->n_reports++] = optarg;

@@ -8,42 +8,15 @@
 
 #define SLOT_MASK (SS_PORTS_SLOTS - 1)
 
-int ss_port_prefixes_add(struct ss_port_prefixes *pp, const char *prefix, char *err, size_t cap)
+int ss_port_prefixes_add(struct ss_numbers *pp, const char *prefix, char *err, size_t cap)
 {
-    size_t n = strlen(prefix);
-    if (n == 0 || n > SS_PORT_PREFIX_MAX || strspn(prefix, "0123456789") != n) {
-        snprintf(err, cap, "port prefix '%s': expected 1 to %d digits", prefix,
-                 SS_PORT_PREFIX_MAX);
-        return -1;
-    }
-    if (pp->n == SS_PORT_PREFIXES_MAX) {
-        snprintf(err, cap, "more than %d port prefixes", SS_PORT_PREFIXES_MAX);
-        return -1;
-    }
-    memcpy(pp->prefix[pp->n++], prefix, n + 1);
-    return 0;
+    return ss_numbers_add(pp, "port prefix", SS_PORT_PREFIX_MAX, prefix, err, cap);
 }
 
-void ss_port_prefixes_default(struct ss_port_prefixes *pp)
+void ss_port_prefixes_default(struct ss_numbers *pp)
 {
     if (pp->n == 0)
-        memcpy(pp->prefix[pp->n++], SS_PORT_PREFIX_DEFAULT, sizeof SS_PORT_PREFIX_DEFAULT);
-}
-
-bool ss_port_is(const struct ss_port_prefixes *pp, const char *number)
-{
-    for (unsigned i = 0; i < pp->n; i++)
-        if (strncmp(number, pp->prefix[i], strlen(pp->prefix[i])) == 0)
-            return true;
-    return false;
-}
-
-void ss_port_prefixes_text(const struct ss_port_prefixes *pp, char *out, size_t cap)
-{
-    size_t at = 0;
-    out[0] = '\0';
-    for (unsigned i = 0; i < pp->n && at < cap; i++)
-        at += (size_t)snprintf(out + at, cap - at, "%s%s", i ? "," : "", pp->prefix[i]);
+        memcpy(pp->number[pp->n++], SS_PORT_PREFIX_DEFAULT, sizeof SS_PORT_PREFIX_DEFAULT);
 }
 
 static uint32_t port_tag(const char *port, size_t len)
@@ -165,11 +138,11 @@ static void print_reasons(FILE *f, unsigned bits)
         }
 }
 
-void ss_ports_print(FILE *f, const struct ss_ports *t, const struct ss_port_prefixes *pp,
-                    unsigned top, uint64_t threshold)
+void ss_ports_print(FILE *f, const struct ss_ports *t, const struct ss_numbers *pp, unsigned top,
+                    uint64_t threshold)
 {
-    char prefixes[SS_PORT_PREFIXES_MAX * (SS_PORT_PREFIX_MAX + 1) + 1];
-    ss_port_prefixes_text(pp, prefixes, sizeof prefixes);
+    char prefixes[SS_NUMBERS_MAX * (SS_DIGITS_MAX + 1) + 1];
+    ss_numbers_text(pp, ",", prefixes, sizeof prefixes);
     fprintf(f, "commercial ports (prefixes %s; %u ports%s):\n", prefixes, t->n,
             t->untracked ? ", table full" : ", exact counts");
     const struct ss_port_count **sorted = malloc((t->n + 1) * sizeof *sorted);

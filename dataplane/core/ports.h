@@ -21,20 +21,15 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "dataplane/core/numbers.h"
 #include "dataplane/decode/tpdu.h"
 
-#define SS_PORT_PREFIXES_MAX   16
 #define SS_PORT_PREFIX_MAX     15 /* digits in one prefix */
 #define SS_PORT_PREFIX_DEFAULT "106"
 
 /* A table at most 3/4 full keeps probe walks short: 6 144 ports. */
 #define SS_PORTS_SLOTS 8192
 #define SS_PORTS_USED  (SS_PORTS_SLOTS / 4 * 3)
-
-struct ss_port_prefixes {
-    unsigned n;
-    char prefix[SS_PORT_PREFIXES_MAX][SS_PORT_PREFIX_MAX + 1];
-};
 
 enum ss_port_reason { SS_PORT_HARMFUL, SS_PORT_ADS_NO_OPTOUT, SS_PORT_OPTOUTS, SS_PORT_REASONS };
 
@@ -52,14 +47,12 @@ struct ss_ports {
     struct ss_port_count slot[SS_PORTS_SLOTS];
 };
 
-/* Adds prefix (1 to SS_PORT_PREFIX_MAX digits); 0, or -1 with why in err. */
-int ss_port_prefixes_add(struct ss_port_prefixes *pp, const char *prefix, char *err, size_t cap);
+/* Port prefixes: a number is a port when it starts with one of them
+ * (ss_numbers_prefix_of). Adds prefix (1 to SS_PORT_PREFIX_MAX digits);
+ * 0, or -1 with why in err. */
+int ss_port_prefixes_add(struct ss_numbers *pp, const char *prefix, char *err, size_t cap);
 /* SS_PORT_PREFIX_DEFAULT when none was added. */
-void ss_port_prefixes_default(struct ss_port_prefixes *pp);
-/* number (NUL-terminated) starts with one of the prefixes. */
-bool ss_port_is(const struct ss_port_prefixes *pp, const char *number);
-/* "106,1069": the prefixes, for the summary. */
-void ss_port_prefixes_text(const struct ss_port_prefixes *pp, char *out, size_t cap);
+void ss_port_prefixes_default(struct ss_numbers *pp);
 
 /* The port's entry, added when new; NULL when the table is full (the
  * caller counts the message in untracked). */
@@ -73,8 +66,8 @@ void ss_ports_merge(struct ss_ports *into, const struct ss_ports *from);
 /* The ports with the most harmful messages (then ads without opt-out,
  * opt-out requests, messages; ties by port), up to top of them, each
  * marked with the reasons its merged counts reach threshold (0: none). */
-void ss_ports_print(FILE *f, const struct ss_ports *t, const struct ss_port_prefixes *pp,
-                    unsigned top, uint64_t threshold);
+void ss_ports_print(FILE *f, const struct ss_ports *t, const struct ss_numbers *pp, unsigned top,
+                    uint64_t threshold);
 const char *ss_port_reason_name(enum ss_port_reason r);
 
 #endif

@@ -12,32 +12,20 @@
 #define AD_CATEGORY "advertising"
 
 static const struct ss_screen_cfg default_cfg = {
-    .ports = {.n = 1, .prefix = {SS_PORT_PREFIX_DEFAULT}},
-    .n_reports = 1,
-    .report = {SS_REPORT_NUMBER_DEFAULT},
+    .ports = {.n = 1, .number = {SS_PORT_PREFIX_DEFAULT}},
+    .reports = {.n = 1, .number = {SS_REPORT_NUMBER_DEFAULT}},
 };
 
 int ss_screen_cfg_add_report(struct ss_screen_cfg *c, const char *number, char *err, size_t cap)
 {
-    size_t n = strlen(number);
-    if (n == 0 || n > SS_DIGITS_MAX || strspn(number, "0123456789") != n) {
-        snprintf(err, cap, "report number '%s': expected 1 to %d digits", number, SS_DIGITS_MAX);
-        return -1;
-    }
-    if (c->n_reports == SS_REPORT_NUMBERS_MAX) {
-        snprintf(err, cap, "more than %d report numbers", SS_REPORT_NUMBERS_MAX);
-        return -1;
-    }
-    memcpy(c->report[c->n_reports++], number, n + 1);
-    return 0;
+    return ss_numbers_add(&c->reports, "report number", SS_DIGITS_MAX, number, err, cap);
 }
 
 void ss_screen_cfg_defaults(struct ss_screen_cfg *c)
 {
     ss_port_prefixes_default(&c->ports);
-    if (c->n_reports == 0)
-        memcpy(c->report[c->n_reports++], SS_REPORT_NUMBER_DEFAULT,
-               sizeof SS_REPORT_NUMBER_DEFAULT);
+    if (c->reports.n == 0)
+        (void)ss_screen_cfg_add_report(c, SS_REPORT_NUMBER_DEFAULT, NULL, 0);
 }
 
 enum ss_result ss_screen_init(struct ss_screen *s, const struct ss_ruleset *rs,
@@ -74,22 +62,12 @@ static void apply_sender_lists(const struct ss_senders *t, const struct ss_sm *s
         v->sender_list = ss_sender_list_name((enum ss_sender_list)list);
 }
 
-static bool is_report(const struct ss_screen_cfg *c, const struct ss_sm *sm)
-{
-    if (sm->dir != SS_DIR_MO || !sm->has_recipient)
-        return false;
-    for (unsigned i = 0; i < c->n_reports; i++)
-        if (strcmp(sm->recipient, c->report[i]) == 0)
-            return true;
-    return false;
-}
-
 /* A user forwarding spam to the report centre must reach it, so a report
  * is never blocked or alerted; what the rules found stays in the verdict
  * and the summary counts how many reports they catch. */
 static void apply_report(struct ss_screen *s, const struct ss_sm *sm, struct ss_verdict *v)
 {
-    if (!is_report(s->cfg, sm))
+    if (sm->dir != SS_DIR_MO || !sm->has_recipient || !ss_numbers_has(&s->cfg->reports, sm->recipient))
         return;
     s->summary.reports++;
     s->summary.reports_flagged += v->action >= SS_ACTION_ALERT;
@@ -114,10 +92,11 @@ static uint64_t ad_bit(struct ss_screen *s)
 static struct ss_port_count *watch_ports(struct ss_screen *s, const struct ss_sm *sm,
                                          const struct ss_verdict *v)
 {
-    const struct ss_port_prefixes *pp = &s->cfg->ports;
-    bool sent = sm->dir == SS_DIR_MT && ss_port_is(pp, sm->sender);
+    const struct ss_numbers *pp = &s->cfg->ports;
+    bool sent = sm->dir == SS_DIR_MT && ss_numbers_prefix_of(pp, sm->sender);
     bool request = sm->dir == SS_DIR_MO && sm->has_recipient && sm->has_text &&
-                   ss_port_is(pp, sm->recipient) && ss_optout_request(sm->text, sm->text_len);
+                   ss_numbers_prefix_of(pp, sm->recipient) &&
+                   ss_optout_request(sm->text, sm->text_len);
     if (!sent && !request)
         return NULL;
     struct ss_port_count *e = ss_ports_get(&s->summary.ports, sent ? sm->sender : sm->recipient);
@@ -182,10 +161,10 @@ size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size
 
 static void print_reports(FILE *f, const struct ss_summary *sum, const struct ss_screen_cfg *cfg)
 {
-    fprintf(f, "user spam reports (MO to");
-    for (unsigned i = 0; i < cfg->n_reports; i++)
-        fprintf(f, "%s%s", i ? ", " : " ", cfg->report[i]);
-    fprintf(f, "): %" PRIu64 ", the rules flag %" PRIu64, sum->reports, sum->reports_flagged);
+    char numbers[SS_NUMBERS_MAX * (SS_DIGITS_MAX + 2) + 1];
+    ss_numbers_text(&cfg->reports, ", ", numbers, sizeof numbers);
+    fprintf(f, "user spam reports (MO to %s): %" PRIu64 ", the rules flag %" PRIu64, numbers,
+            sum->reports, sum->reports_flagged);
     if (sum->reports != 0)
         fprintf(f, " (%.1f%%)", 100.0 * (double)sum->reports_flagged / (double)sum->reports);
     fputc('\n', f);

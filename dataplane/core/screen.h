@@ -18,17 +18,16 @@
 #include "dataplane/match/matcher.h"
 #include "dataplane/output/pseudonym.h"
 
-#define SS_REPORT_NUMBERS_MAX    16
 #define SS_REPORT_NUMBER_DEFAULT "12321" /* China's national spam report centre */
 
 /* What a run asks of screening beyond the rule set; built once, read by
  * every worker. */
 struct ss_screen_cfg {
-    struct ss_port_prefixes ports;        /* --port-prefix (106 by default) */
+    struct ss_numbers ports;              /* --port-prefix (106 by default) */
     uint64_t port_warn;                   /* --port-warn N: warn at N; 0: never */
     const struct ss_pseudonym *pseudonym; /* --pseudonymise; NULL: as decoded */
-    unsigned n_reports;                   /* --report-number: MO messages to these */
-    char report[SS_REPORT_NUMBERS_MAX][SS_DIGITS_MAX + 1]; /* are users' spam reports */
+    struct ss_numbers reports;            /* --report-number: MO messages to these
+                                             are users' spam reports (12321) */
 };
 
 /* Adds a report number (1 to SS_DIGITS_MAX digits); 0, or -1 with why. */

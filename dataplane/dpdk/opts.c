@@ -75,7 +75,7 @@ void ss_run_usage(FILE *f)
             "  --pseudonymise KEY   subscribers in events and summary by keyed pseudonym\n"
             "                       (KEY: sigsiftctl pseudonym new-key; needs --rules)\n"
             "  --port-prefix DIGITS numbers of commercial ports: watched in the summary,\n"
-            "                       kept in clear (repeatable; default " SS_PORT_PREFIX_DEFAULT ")\n"
+            "                       kept in clear (repeatable; default 106)\n"
             "  --port-warn N        a warning line among the events when a port reaches N\n"
             "                       harmful messages, ads without opt-out or opt-out\n"
             "                       requests (counted per worker)\n"
@@ -174,15 +174,15 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
         o->pseudonym_key = arg;
         return 0;
     case OPT_PORT_PREFIX:
-        if (o->n_ports == SS_PORT_PREFIXES_MAX) {
-            fprintf(stderr, "sigsift run: more than %d --port-prefix\n", SS_PORT_PREFIXES_MAX);
+        if (o->n_ports == SS_NUMBERS_MAX) {
+            fprintf(stderr, "sigsift run: more than %d --port-prefix\n", SS_NUMBERS_MAX);
             return -1;
         }
         o->ports[o->n_ports++] = arg;
         return 0;
     case OPT_REPORT_NUMBER:
-        if (o->n_reports == SS_REPORT_NUMBERS_MAX) {
-            fprintf(stderr, "sigsift run: more than %d --report-number\n", SS_REPORT_NUMBERS_MAX);
+        if (o->n_reports == SS_NUMBERS_MAX) {
+            fprintf(stderr, "sigsift run: more than %d --report-number\n", SS_NUMBERS_MAX);
             return -1;
         }
         o->reports[o->n_reports++] = arg;

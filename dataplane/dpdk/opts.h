@@ -8,8 +8,7 @@
 #include <stdio.h>
 
 #include "dataplane/core/pipeline.h"
-#include "dataplane/core/ports.h"
-#include "dataplane/core/screen.h"
+#include "dataplane/core/numbers.h"
 
 #define SS_RUN_RULES_MAX   64
 #define SS_RUN_BURST_MAX   64
@@ -33,10 +32,10 @@ struct ss_run_opts {
     const char *socket;      /* --socket PATH: control socket (ctl/proto.h); NULL = default */
     const char *trust;       /* --trust DIR: pushes must be bundles signed by its keys */
     const char *pseudonym_key; /* --pseudonymise KEYFILE; NULL: subscribers as decoded */
-    const char *ports[SS_PORT_PREFIXES_MAX]; /* --port-prefix, in order given */
+    const char *ports[SS_NUMBERS_MAX]; /* --port-prefix, in order given */
     unsigned n_ports;
     uint64_t port_warn;      /* --port-warn N; 0: none */
-    const char *reports[SS_REPORT_NUMBERS_MAX]; /* --report-number, in order given */
+    const char *reports[SS_NUMBERS_MAX]; /* --report-number, in order given */
     unsigned n_reports;
     bool all;                /* --all: one event per message */
     bool drop;               /* --drop: receive and free, no decoding */

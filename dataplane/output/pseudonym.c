@@ -65,7 +65,7 @@ static int load_key(struct ss_pseudonym *p, const char *path, char *err, size_t 
 }
 
 int ss_pseudonym_setup(struct ss_pseudonym *p, const char *key_path,
-                       const struct ss_port_prefixes *ports, char *err, size_t cap)
+                       const struct ss_numbers *ports, char *err, size_t cap)
 {
     memset(p, 0, sizeof *p);
     p->ports = *ports;
@@ -116,7 +116,7 @@ void ss_pseudonym_of(const struct ss_pseudonym *p, const void *id, size_t len,
 bool ss_pseudonym_keeps(const struct ss_pseudonym *p, const char *number)
 {
     size_t n = strlen(number);
-    return n == 0 || strspn(number, "0123456789") != n || ss_port_is(&p->ports, number);
+    return n == 0 || strspn(number, "0123456789") != n || ss_numbers_prefix_of(&p->ports, number);
 }
 
 const char *ss_pseudonym_party(const struct ss_pseudonym *p, const char *number,

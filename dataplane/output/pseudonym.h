@@ -29,14 +29,14 @@
 
 struct ss_pseudonym {
     uint8_t key[SS_PSEUDONYM_KEY_BYTES];
-    struct ss_port_prefixes ports;
+    struct ss_numbers ports; /* port prefixes (core/ports.h) */
 };
 
 /* Reads the key file at key_path (comment lines start with '#'; the one
  * other line holds 32 hex digits) and keeps a copy of ports. 0, or -1
  * with "FILE:LINE: what is wrong" in err. */
 int ss_pseudonym_setup(struct ss_pseudonym *p, const char *key_path,
-                       const struct ss_port_prefixes *ports, char *err, size_t cap);
+                       const struct ss_numbers *ports, char *err, size_t cap);
 
 /* Writes a new random key file at path (mode 0600; refused if path
  * exists). 0, or -1 with the reason in err. */
@@ -47,7 +47,8 @@ void ss_pseudonym_of(const struct ss_pseudonym *p, const void *id, size_t len,
                      char out[SS_PSEUDONYM_LEN + 1]);
 
 /* True when number (NUL-terminated) names a business and is written as
- * it is: it holds a non-digit or is a port (ss_port_is). "" too. */
+ * it is: it holds a non-digit or is a port (starts with a port prefix).
+ * "" too. */
 bool ss_pseudonym_keeps(const struct ss_pseudonym *p, const char *number);
 
 /* What an output writes for a sender or recipient: the number itself

@@ -1,7 +1,7 @@
 # Sourced by the integration scripts that run `sigsift run`: the EAL
 # arguments every test uses (no NIC, no hugepages), the lcore sets for one
-# and two workers, the PASS/FAIL bookkeeping, the tools check and siggen
-# captures. POSIX sh.
+# and two workers, the PASS/FAIL bookkeeping, the tools and DPDK checks,
+# siggen captures, event comparison and refusals. POSIX sh.
 
 # 2-core hosts: three lcores share the two cores for the 2-worker runs.
 ONE="-l 0-1"
@@ -34,4 +34,43 @@ capture() {
     "$SIGGEN" --variant "$variant" --count "$count" --seed "${SEED:-11}" --out "$TMP/$name.pcap" \
         --truth "$TMP/$name.truth" "$@" >/dev/null 2>"$TMP/$name.gen" ||
         { ko "$name: siggen failed" "$TMP/$name.gen"; return 1; }
+}
+
+# check_run: HAVE_RUN=1 when $SIGSIFT has `sigsift run` (built with DPDK),
+# else HAVE_RUN=0, said once: the script then checks scan only.
+check_run() {
+    HAVE_RUN=1
+    "$SIGSIFT" run --help 2>&1 | grep -q "sigsift run" || HAVE_RUN=0
+    [ $HAVE_RUN = 1 ] || echo "SKIP run: $SIGSIFT built without DPDK; scan only"
+}
+
+# same A B WHAT: the events of A and B, worker key removed, sorted, equal.
+same() {
+    if python3 - "$1" "$2" <<'PY'
+import json, sys
+def load(p):
+    out = []
+    for line in open(p, encoding="utf-8"):
+        e = json.loads(line)
+        e.pop("worker")
+        out.append(json.dumps(e, ensure_ascii=False))
+    return sorted(out)
+a, b = load(sys.argv[1]), load(sys.argv[2])
+sys.exit(0 if a == b and a else 1)
+PY
+    then
+        ok "$3: same $(wc -l <"$1") verdict events"
+    else
+        ko "$3: verdict events differ ($(wc -l <"$1") vs $(wc -l <"$2"))"
+    fi
+}
+
+# refused_with NAME WANT COMMAND...: COMMAND exits non-zero saying WANT.
+refused_with() {
+    rn=$1 want=$2
+    shift 2
+    "$@" >"$TMP/refused.out" 2>"$TMP/refused.err"
+    rc=$?
+    [ $rc != 0 ] && grep -qF -- "$want" "$TMP/refused.err" && ok "$rn refused (exit $rc): $want" ||
+        ko "$rn: exit $rc, expected \"$want\"" "$TMP/refused.err"
 }

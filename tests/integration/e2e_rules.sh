@@ -27,9 +27,7 @@ trap 'rm -rf "$TMP"' EXIT
 . "$ROOT/tests/integration/dpdk_lib.sh"
 
 need_tools "$SIGSIFT" "$SIGGEN"
-HAVE_RUN=1
-"$SIGSIFT" run --help 2>&1 | grep -q "sigsift run" || HAVE_RUN=0
-[ $HAVE_RUN = 1 ] || echo "SKIP run: $SIGSIFT built without DPDK; scan only"
+check_run
 
 # oracle NAME EVENTS [--flagged-only]: judged against $TMP/NAME.truth
 oracle() {
@@ -41,27 +39,6 @@ oracle() {
     # What the oracle cannot model (the same for every capture): once.
     [ -n "${noted:-}" ] || grep -E '^(SKIP|NOTE)' "$TMP/$1.oracle"
     noted=1
-}
-
-# same A B WHAT: the events of A and B, worker key removed, sorted, equal.
-same() {
-    if python3 - "$1" "$2" <<'PY'
-import json, sys
-def load(p):
-    out = []
-    for line in open(p, encoding="utf-8"):
-        e = json.loads(line)
-        e.pop("worker")
-        out.append(json.dumps(e, ensure_ascii=False))
-    return sorted(out)
-a, b = load(sys.argv[1]), load(sys.argv[2])
-sys.exit(0 if a == b and a else 1)
-PY
-    then
-        ok "$3: same $(wc -l <"$1") verdict events"
-    else
-        ko "$3: verdict events differ ($(wc -l <"$1") vs $(wc -l <"$2"))"
-    fi
 }
 
 # same_frames A.pcap B.pcap: the same set of (time, bytes) records.

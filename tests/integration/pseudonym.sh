@@ -26,9 +26,7 @@ trap 'rm -rf "$TMP"' EXIT
 . "$ROOT/tests/integration/dpdk_lib.sh"
 
 need_tools "$SIGSIFT" "$SIGGEN" "$CTL"
-HAVE_RUN=1
-"$SIGSIFT" run --help 2>&1 | grep -q "sigsift run" || HAVE_RUN=0
-[ $HAVE_RUN = 1 ] || echo "SKIP run: $SIGSIFT built without DPDK; scan only"
+check_run
 
 KEY=5f1e0c3a9b27d8641f0e2d3c4b5a6978
 printf '# test key\n%s\n' "$KEY" >"$TMP/k.key"
@@ -97,19 +95,10 @@ else
     ko "sigsiftctl pseudonym new-key" "$TMP/new.err"
 fi
 
-# refused NAME WANT COMMAND...: exits 2 (scan) or non-zero, saying WANT.
-refused() {
-    rn=$1 want=$2
-    shift 2
-    "$@" >"$TMP/$rn.out" 2>"$TMP/$rn.err"
-    rc=$?
-    [ $rc != 0 ] && grep -qF -- "$want" "$TMP/$rn.err" && ok "$rn refused (exit $rc): $want" ||
-        ko "$rn: exit $rc, expected \"$want\"" "$TMP/$rn.err"
-}
 printf '# test key\n%s0\n' "$KEY" >"$TMP/long.key"
-refused "scan with a bad key file" "long.key:2: expected the key: 32 hex digits" \
+refused_with "scan with a bad key file" "long.key:2: expected the key: 32 hex digits" \
     "$SIGSIFT" scan --rules "$RULES" --pseudonymise "$TMP/long.key" "$TMP/mix.pcap"
-refused "scan with a bad port prefix" "port prefix '+86': expected 1 to 15 digits" \
+refused_with "scan with a bad port prefix" "port prefix '+86': expected 1 to 15 digits" \
     "$SIGSIFT" scan --rules "$RULES" --pseudonymise "$TMP/k.key" --port-prefix +86 "$TMP/mix.pcap"
 
 if [ $HAVE_RUN = 1 ] && [ -r "$TMP/mix.pseudo" ]; then
@@ -119,31 +108,18 @@ if [ $HAVE_RUN = 1 ] && [ -r "$TMP/mix.pseudo" ]; then
         if timeout 120 "$SIGSIFT" run $lc $EAL --vdev "net_pcap0,rx_pcap=$TMP/mix.pcap" -- \
             --rules "$RULES" --all --events "$TMP/run$w.jsonl" --pseudonymise "$TMP/k.key" \
             >"$TMP/run$w.out" 2>"$TMP/run$w.err" &&
-            [ "$(counter mempool.mbuf_s0.in_use "$TMP/run$w.err")" = 0 ] &&
-            python3 - "$TMP/run$w.jsonl" "$TMP/mix.pseudo" <<'PY'; then
-import json, sys
-def load(p):
-    out = []
-    for line in open(p, encoding="utf-8"):
-        e = json.loads(line)
-        e.pop("worker")
-        out.append(json.dumps(e, ensure_ascii=False))
-    return sorted(out)
-a, b = load(sys.argv[1]), load(sys.argv[2])
-sys.exit(0 if a == b and a else 1)
-PY
-            ok "run, $w worker(s): the same $(wc -l <"$TMP/run$w.jsonl") events with pseudonyms as scan"
+            [ "$(counter mempool.mbuf_s0.in_use "$TMP/run$w.err")" = 0 ]; then
+            same "$TMP/run$w.jsonl" "$TMP/mix.pseudo" "run, $w worker(s), with pseudonyms vs scan"
             model summary "" "$TMP/mix.plainerr" "$TMP/run$w.err"
         else
             ko "run, $w worker(s), with --pseudonymise" "$TMP/run$w.err"
         fi
     done
-    refused "run with a bad key file" "long.key:2: expected the key: 32 hex digits" \
+    refused_with "run with a bad key file" "long.key:2: expected the key: 32 hex digits" \
         timeout 60 "$SIGSIFT" run $ONE $EAL --vdev "net_pcap0,rx_pcap=$TMP/mix.pcap" -- \
         --rules "$RULES" --pseudonymise "$TMP/long.key"
-    grep -q "worker(s)" "$TMP/run with a bad key file.err" &&
-        ko "run with a bad key file started its workers"
-    refused "run --pseudonymise without --rules" "--pseudonymise needs --rules" \
+    grep -q "worker(s)" "$TMP/refused.err" && ko "run with a bad key file started its workers"
+    refused_with "run --pseudonymise without --rules" "--pseudonymise needs --rules" \
         timeout 60 "$SIGSIFT" run $ONE $EAL --vdev "net_pcap0,rx_pcap=$TMP/mix.pcap" -- \
         --pseudonymise "$TMP/k.key"
 fi

@@ -28,7 +28,7 @@ static int teardown(void)
 static int setup_with(struct ss_pseudonym *p, const char *text, const char *const *ports,
                       unsigned n_ports, char *err, size_t cap)
 {
-    struct ss_port_prefixes pp = {.n = 0};
+    struct ss_numbers pp = {.n = 0};
     const char *path = ss_tmpdir_write(&tmp, "k.key", text);
     CU_ASSERT_PTR_NOT_NULL_FATAL(path);
     for (unsigned i = 0; i < n_ports; i++)
@@ -146,7 +146,7 @@ static void test_a_missing_key_file_is_refused(void)
 {
     char err[SS_PSEUDONYM_ERR_MAX];
     struct ss_pseudonym p;
-    struct ss_port_prefixes pp = {.n = 0};
+    struct ss_numbers pp = {.n = 0};
     ss_port_prefixes_default(&pp);
     CU_ASSERT_EQUAL(ss_pseudonym_setup(&p, ss_tmpdir_path(&tmp, "none.key"), &pp, err, sizeof err),
                     -1);
@@ -164,7 +164,7 @@ static void test_a_new_key_is_private_loads_and_is_never_overwritten(void)
     CU_ASSERT_EQUAL(st.st_mode & 0777, 0600);
     CU_ASSERT_EQUAL(ss_pseudonym_new_key(one, err, sizeof err), -1);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "File exists"));
-    struct ss_port_prefixes pp = {.n = 0};
+    struct ss_numbers pp = {.n = 0};
     ss_port_prefixes_default(&pp);
     CU_ASSERT_EQUAL_FATAL(ss_pseudonym_setup(&p, one, &pp, err, sizeof err), 0);
     ss_pseudonym_of(&p, "8613912345678", 13, a);
