@@ -33,10 +33,10 @@ struct scan_opts {
     const char *matcher;
     const char *pseudonym_key; /* --pseudonymise KEYFILE; NULL: subscribers as decoded */
     const char *ports[SS_NUMBERS_MAX + 1]; /* --port-prefix; 106 when none */
-    unsigned n_ports;
+    size_t n_ports;
     uint64_t port_warn; /* --port-warn N; 0: none */
     const char *reports[SS_NUMBERS_MAX + 1]; /* --report-number; 12321 when none */
-    unsigned n_reports;
+    size_t n_reports;
     bool all, quiet;
     struct ss_pipeline_cfg pipeline; /* table sizes and timeouts */
 };
@@ -83,6 +83,18 @@ static void usage(FILE *f)
             "  --quiet             no summary on stderr\n" SS_PIPELINE_OPTIONS_HELP);
 }
 
+/* Appends arg to list[0..*n) of at most max, the option's values in the
+ * order given; false after saying there are too many. */
+static bool add_arg(const char **list, size_t *n, size_t max, const char *name, const char *arg)
+{
+    if (*n == max) {
+        fprintf(stderr, "sigsift scan: more than %zu --%s\n", max, name);
+        return false;
+    }
+    list[(*n)++] = arg;
+    return true;
+}
+
 static bool parse_count(const char *s, uint64_t *v)
 {
     char *end;
@@ -97,12 +109,12 @@ static bool parse_count(const char *s, uint64_t *v)
 static int setup_cfg(struct scan *s)
 {
     char err[SS_PSEUDONYM_ERR_MAX];
-    for (unsigned i = 0; i < s->o.n_ports; i++)
+    for (size_t i = 0; i < s->o.n_ports; i++)
         if (ss_port_prefixes_add(&s->cfg.ports, s->o.ports[i], err, sizeof err) != 0) {
             fprintf(stderr, "sigsift scan: --port-prefix: %s\n", err);
             return -1;
         }
-    for (unsigned i = 0; i < s->o.n_reports; i++)
+    for (size_t i = 0; i < s->o.n_reports; i++)
         if (ss_screen_cfg_add_report(&s->cfg, s->o.reports[i], err, sizeof err) != 0) {
             fprintf(stderr, "sigsift scan: --report-number: %s\n", err);
             return -1;
@@ -137,11 +149,8 @@ static int parse(int argc, char **argv, struct scan_opts *o)
     while ((c = getopt_long(argc, argv, "r:e:x:am:qh", opts, &at)) != -1) {
         switch (c) {
         case 'r':
-            if (o->n_rules == RULES_MAX) {
-                fprintf(stderr, "sigsift scan: more than %d --rules\n", RULES_MAX);
+            if (!add_arg(o->rules, &o->n_rules, RULES_MAX, "rules", optarg))
                 return 2;
-            }
-            o->rules[o->n_rules++] = optarg;
             break;
         case 'e':
             o->events = optarg;
@@ -162,20 +171,12 @@ static int parse(int argc, char **argv, struct scan_opts *o)
             o->pseudonym_key = optarg;
             break;
         case 'p':
-            if (o->n_ports == SS_NUMBERS_MAX) {
-                fprintf(stderr, "sigsift scan: more than %d --port-prefix\n",
-                        SS_NUMBERS_MAX);
+            if (!add_arg(o->ports, &o->n_ports, SS_NUMBERS_MAX, "port-prefix", optarg))
                 return 2;
-            }
-            o->ports[o->n_ports++] = optarg;
             break;
         case 'R':
-            if (o->n_reports == SS_NUMBERS_MAX) {
-                fprintf(stderr, "sigsift scan: more than %d --report-number\n",
-                        SS_NUMBERS_MAX);
+            if (!add_arg(o->reports, &o->n_reports, SS_NUMBERS_MAX, "report-number", optarg))
                 return 2;
-            }
-            o->reports[o->n_reports++] = optarg;
             break;
         case 'w':
             if (!parse_count(optarg, &o->port_warn)) {

@@ -133,13 +133,15 @@ static int parse_seconds(const char *name, const char *s, double *v)
     return 0;
 }
 
-static int add_rules(struct ss_run_opts *o, const char *path)
+/* Appends arg to list[0..*n) of at most max, the option's values in the
+ * order given. */
+static int add_arg(const char **list, unsigned *n, unsigned max, const char *name, const char *arg)
 {
-    if (o->n_rules == SS_RUN_RULES_MAX) {
-        fprintf(stderr, "sigsift run: more than %d --rules\n", SS_RUN_RULES_MAX);
+    if (*n == max) {
+        fprintf(stderr, "sigsift run: more than %u --%s\n", max, name);
         return -1;
     }
-    o->rules[o->n_rules++] = path;
+    list[(*n)++] = arg;
     return 0;
 }
 
@@ -148,7 +150,7 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
     uint64_t v;
     switch (c) {
     case OPT_RULES:
-        return add_rules(o, arg);
+        return add_arg(o->rules, &o->n_rules, SS_RUN_RULES_MAX, "rules", arg);
     case OPT_MATCHER:
         o->matcher = arg;
         return 0;
@@ -174,19 +176,9 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
         o->pseudonym_key = arg;
         return 0;
     case OPT_PORT_PREFIX:
-        if (o->n_ports == SS_NUMBERS_MAX) {
-            fprintf(stderr, "sigsift run: more than %d --port-prefix\n", SS_NUMBERS_MAX);
-            return -1;
-        }
-        o->ports[o->n_ports++] = arg;
-        return 0;
+        return add_arg(o->ports, &o->n_ports, SS_NUMBERS_MAX, "port-prefix", arg);
     case OPT_REPORT_NUMBER:
-        if (o->n_reports == SS_NUMBERS_MAX) {
-            fprintf(stderr, "sigsift run: more than %d --report-number\n", SS_NUMBERS_MAX);
-            return -1;
-        }
-        o->reports[o->n_reports++] = arg;
-        return 0;
+        return add_arg(o->reports, &o->n_reports, SS_NUMBERS_MAX, "report-number", arg);
     case OPT_PORT_WARN:
         return parse_u64("port-warn", arg, 1, UINT64_MAX, &o->port_warn);
     case OPT_DROP:
