@@ -109,26 +109,18 @@ static bool parse_count(const char *s, uint64_t *v)
 static int setup_cfg(struct scan *s)
 {
     char err[SS_PSEUDONYM_ERR_MAX];
-    for (size_t i = 0; i < s->o.n_ports; i++)
-        if (ss_port_prefixes_add(&s->cfg.ports, s->o.ports[i], err, sizeof err) != 0) {
-            fprintf(stderr, "sigsift scan: --port-prefix: %s\n", err);
-            return -1;
-        }
-    for (size_t i = 0; i < s->o.n_reports; i++)
-        if (ss_screen_cfg_add_report(&s->cfg, s->o.reports[i], err, sizeof err) != 0) {
-            fprintf(stderr, "sigsift scan: --report-number: %s\n", err);
-            return -1;
-        }
-    ss_screen_cfg_defaults(&s->cfg);
-    s->cfg.port_warn = s->o.port_warn;
-    if (s->o.pseudonym_key == NULL)
+    const struct ss_screen_opts o = {
+        .ports = s->o.ports,
+        .n_ports = s->o.n_ports,
+        .reports = s->o.reports,
+        .n_reports = s->o.n_reports,
+        .port_warn = s->o.port_warn,
+        .pseudonym_key = s->o.pseudonym_key,
+    };
+    if (ss_screen_cfg_setup(&s->cfg, &s->pseudonym, &o, err, sizeof err) == 0)
         return 0;
-    if (ss_pseudonym_setup(&s->pseudonym, s->o.pseudonym_key, &s->cfg.ports, err, sizeof err) != 0) {
-        fprintf(stderr, "sigsift scan: --pseudonymise: %s\n", err);
-        return -1;
-    }
-    s->cfg.pseudonym = &s->pseudonym;
-    return 0;
+    fprintf(stderr, "sigsift scan: %s\n", err);
+    return -1;
 }
 
 static int parse(int argc, char **argv, struct scan_opts *o)

@@ -16,16 +16,35 @@ static const struct ss_screen_cfg default_cfg = {
     .reports = {.n = 1, .number = {SS_REPORT_NUMBER_DEFAULT}},
 };
 
-int ss_screen_cfg_add_report(struct ss_screen_cfg *c, const char *number, char *err, size_t cap)
+/* "--OPTION: " before what a setup step wrote into err. */
+static int option_failed(const char *option, char *err, size_t cap)
 {
-    return ss_numbers_add(&c->reports, "report number", SS_DIGITS_MAX, number, err, cap);
+    char why[SS_PSEUDONYM_ERR_MAX];
+    snprintf(why, sizeof why, "%s", err);
+    snprintf(err, cap, "--%s: %s", option, why);
+    return -1;
 }
 
-void ss_screen_cfg_defaults(struct ss_screen_cfg *c)
+int ss_screen_cfg_setup(struct ss_screen_cfg *c, struct ss_pseudonym *ps,
+                        const struct ss_screen_opts *o, char *err, size_t cap)
 {
+    memset(c, 0, sizeof *c);
+    for (size_t i = 0; i < o->n_ports; i++)
+        if (ss_port_prefixes_add(&c->ports, o->ports[i], err, cap) != 0)
+            return option_failed("port-prefix", err, cap);
     ss_port_prefixes_default(&c->ports);
+    for (size_t i = 0; i < o->n_reports; i++)
+        if (ss_numbers_add(&c->reports, "report number", SS_DIGITS_MAX, o->reports[i], err, cap) != 0)
+            return option_failed("report-number", err, cap);
     if (c->reports.n == 0)
-        (void)ss_screen_cfg_add_report(c, SS_REPORT_NUMBER_DEFAULT, NULL, 0);
+        c->reports = default_cfg.reports;
+    c->port_warn = o->port_warn;
+    if (o->pseudonym_key == NULL)
+        return 0;
+    if (ss_pseudonym_setup(ps, o->pseudonym_key, &c->ports, err, cap) != 0)
+        return option_failed("pseudonymise", err, cap);
+    c->pseudonym = ps;
+    return 0;
 }
 
 enum ss_result ss_screen_init(struct ss_screen *s, const struct ss_ruleset *rs,

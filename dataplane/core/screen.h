@@ -30,10 +30,21 @@ struct ss_screen_cfg {
                                              are users' spam reports (12321) */
 };
 
-/* Adds a report number (1 to SS_DIGITS_MAX digits); 0, or -1 with why. */
-int ss_screen_cfg_add_report(struct ss_screen_cfg *c, const char *number, char *err, size_t cap);
-/* The defaults of what was not given: ports 106, report number 12321. */
-void ss_screen_cfg_defaults(struct ss_screen_cfg *c);
+/* The screening options as `scan` and `run` take them. */
+struct ss_screen_opts {
+    const char *const *ports; /* --port-prefix values; none: 106 */
+    size_t n_ports;
+    const char *const *reports; /* --report-number values; none: 12321 */
+    size_t n_reports;
+    uint64_t port_warn;        /* --port-warn; 0: none */
+    const char *pseudonym_key; /* --pseudonymise KEYFILE; NULL: none */
+};
+
+/* Builds c from o, the defaults for what o leaves out; ps receives the
+ * key when o names one and c then points at it. 0, or -1 with
+ * "--option: why" in err. */
+int ss_screen_cfg_setup(struct ss_screen_cfg *c, struct ss_pseudonym *ps,
+                        const struct ss_screen_opts *o, char *err, size_t cap);
 
 struct ss_screen {
     const struct ss_ruleset *rs;

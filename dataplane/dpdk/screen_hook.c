@@ -49,26 +49,18 @@ static void shared_free(struct screen_shared *s)
 static int setup_cfg(struct screen_shared *s, const struct ss_run_opts *o)
 {
     char err[SS_PSEUDONYM_ERR_MAX];
-    for (unsigned i = 0; i < o->n_ports; i++)
-        if (ss_port_prefixes_add(&s->cfg.ports, o->ports[i], err, sizeof err) != 0) {
-            fprintf(stderr, "sigsift run: --port-prefix: %s\n", err);
-            return -1;
-        }
-    for (unsigned i = 0; i < o->n_reports; i++)
-        if (ss_screen_cfg_add_report(&s->cfg, o->reports[i], err, sizeof err) != 0) {
-            fprintf(stderr, "sigsift run: --report-number: %s\n", err);
-            return -1;
-        }
-    ss_screen_cfg_defaults(&s->cfg);
-    s->cfg.port_warn = o->port_warn;
-    if (o->pseudonym_key == NULL)
+    const struct ss_screen_opts so = {
+        .ports = o->ports,
+        .n_ports = o->n_ports,
+        .reports = o->reports,
+        .n_reports = o->n_reports,
+        .port_warn = o->port_warn,
+        .pseudonym_key = o->pseudonym_key,
+    };
+    if (ss_screen_cfg_setup(&s->cfg, &s->pseudonym, &so, err, sizeof err) == 0)
         return 0;
-    if (ss_pseudonym_setup(&s->pseudonym, o->pseudonym_key, &s->cfg.ports, err, sizeof err) != 0) {
-        fprintf(stderr, "sigsift run: --pseudonymise: %s\n", err);
-        return -1;
-    }
-    s->cfg.pseudonym = &s->pseudonym;
-    return 0;
+    fprintf(stderr, "sigsift run: %s\n", err);
+    return -1;
 }
 
 static int screen_setup(const struct ss_run_opts *o, void **shared)

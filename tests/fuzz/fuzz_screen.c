@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static struct ss_ruleset_scratch *tmpl;
 static struct ss_screen screen;
 static struct ss_pseudonym pseudonym = {.key = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}};
-static struct ss_screen_cfg cfg = {.port_warn = 1, .pseudonym = &pseudonym};
+static struct ss_screen_cfg cfg;
 static char line[EVENT_CAP];
 
 static void judge(void *ctx, const struct ss_sm *sm)
@@ -60,8 +60,11 @@ static struct ss_pipeline *setup(void)
         fprintf(stderr, "fuzz_screen: %s: %s\n", path, rs ? "no scratch" : err);
         abort();
     }
-    ss_screen_cfg_defaults(&cfg);
+    const struct ss_screen_opts o = {.port_warn = 1};
+    if (ss_screen_cfg_setup(&cfg, NULL, &o, err, sizeof err) != 0)
+        abort();
     pseudonym.ports = cfg.ports;
+    cfg.pseudonym = &pseudonym;
     screen.cfg = &cfg;
     return ss_fuzz_pipeline(judge, NULL);
 }

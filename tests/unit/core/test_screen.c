@@ -127,15 +127,18 @@ static void test_screen_events_off_formats_nothing_but_still_judges(void)
 static void test_a_spam_report_is_passed_written_and_counted(void)
 {
     struct ss_screen s;
-    struct ss_screen_cfg cfg = {.reports = {.n = 0}};
+    struct ss_screen_cfg cfg;
     struct ss_sm sm;
     bool flagged;
     char err[128];
-    CU_ASSERT_EQUAL_FATAL(ss_screen_cfg_add_report(&cfg, "10086999", err, sizeof err), 0);
-    ss_screen_cfg_defaults(&cfg);
+    const char *bad[] = {"10086999", "12a"}, *ok[] = {"10086999"};
+    const struct ss_screen_opts refused = {.reports = bad, .n_reports = 2};
+    const struct ss_screen_opts taken = {.reports = ok, .n_reports = 1};
+    CU_ASSERT_EQUAL(ss_screen_cfg_setup(&cfg, NULL, &refused, err, sizeof err), -1);
+    CU_ASSERT_STRING_EQUAL(err, "--report-number: report number '12a': expected 1 to 40 digits");
+    CU_ASSERT_EQUAL_FATAL(ss_screen_cfg_setup(&cfg, NULL, &taken, err, sizeof err), 0);
     CU_ASSERT_EQUAL(cfg.reports.n, 1);
-    CU_ASSERT_EQUAL(ss_screen_cfg_add_report(&cfg, "12a", err, sizeof err), -1);
-    CU_ASSERT_STRING_EQUAL(err, "report number '12a': expected 1 to 40 digits");
+    CU_ASSERT_STRING_EQUAL(cfg.ports.number[0], "106");
     CU_ASSERT_EQUAL_FATAL(ss_screen_init(&s, rs, tmpl, 0, false), SS_OK);
     s.cfg = &cfg;
 
