@@ -41,8 +41,8 @@ struct ss_screen_opts {
 };
 
 /* Builds c from o, the defaults for what o leaves out; ps receives the
- * key when o names one and c then points at it. 0, or -1 with
- * "--option: why" in err. */
+ * key when o names one (ps may be NULL when it does not) and c then
+ * points at it. 0, or -1 with "--option: why" in err. */
 int ss_screen_cfg_setup(struct ss_screen_cfg *c, struct ss_pseudonym *ps,
                         const struct ss_screen_opts *o, char *err, size_t cap);
 
