@@ -39,7 +39,7 @@ suite "decode vs truth and tshark (ASan+UBSan)" tests/integration/decode.sh buil
 suite "sigsift run (DPDK)" tests/integration/dpdk_run.sh build/dataplane/cli/sigsift
 suite "rules end to end (oracle, run vs scan)" tests/integration/e2e_rules.sh build/dataplane/cli/sigsift
 suite "subscriber pseudonyms (model, run vs scan)" tests/integration/pseudonym.sh build/dataplane/cli/sigsift
-suite "commercial ports: warnings and opt-out (model)" tests/integration/ports.sh build/dataplane/cli/sigsift
+suite "commercial ports, opt-out and spam reports (model)" tests/integration/ports.sh build/dataplane/cli/sigsift
 suite "fpga-sim matcher vs hyperscan" tests/integration/fpga_sim.sh build/dataplane/cli/sigsift
 suite "rule hot swap (control socket)" tests/integration/hot_swap.sh build/dataplane/cli/sigsift
 suite "rules diff (dry run vs oracle)" tests/integration/rules_diff.sh build/control/sigsiftctl
