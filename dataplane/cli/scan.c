@@ -37,6 +37,7 @@ struct scan_opts {
     uint64_t port_warn; /* --port-warn N; 0: none */
     const char *reports[SS_NUMBERS_MAX + 1]; /* --report-number; 12321 when none */
     size_t n_reports;
+    const char *mt_max; /* --mt-max alert|block; NULL: block */
     bool all, quiet;
     struct ss_pipeline_cfg pipeline; /* table sizes and timeouts */
 };
@@ -80,6 +81,8 @@ static void usage(FILE *f)
             "  --report-number N   MO messages to N are users' spam reports: judged, written\n"
             "                      as events, never flagged (repeatable; default "
             SS_REPORT_NUMBER_DEFAULT ")\n"
+            "  --mt-max alert      the rules alert on MT messages but never block them\n"
+            "                      (disposal mainly on the sending side; default block)\n"
             "  --quiet             no summary on stderr\n" SS_PIPELINE_OPTIONS_HELP);
 }
 
@@ -116,6 +119,7 @@ static int setup_cfg(struct scan *s)
         .n_reports = s->o.n_reports,
         .port_warn = s->o.port_warn,
         .pseudonym_key = s->o.pseudonym_key,
+        .mt_max = s->o.mt_max,
     };
     if (ss_screen_cfg_setup(&s->cfg, &s->pseudonym, &o, err, sizeof err) == 0)
         return 0;
@@ -133,6 +137,7 @@ static int parse(int argc, char **argv, struct scan_opts *o)
         {"port-prefix", required_argument, NULL, 'p'},
         {"port-warn", required_argument, NULL, 'w'},
         {"report-number", required_argument, NULL, 'R'},
+        {"mt-max", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},          SS_PIPELINE_LONGOPTS('T'),
         {NULL, 0, NULL, 0}};
     int c, at;
@@ -169,6 +174,9 @@ static int parse(int argc, char **argv, struct scan_opts *o)
         case 'R':
             if (!add_arg(o->reports, &o->n_reports, SS_NUMBERS_MAX, "report-number", optarg))
                 return 2;
+            break;
+        case 'M':
+            o->mt_max = optarg;
             break;
         case 'w':
             if (!parse_count(optarg, &o->port_warn)) {

@@ -14,6 +14,7 @@
 static const struct ss_screen_cfg default_cfg = {
     .ports = {.n = 1, .number = {SS_PORT_PREFIX_DEFAULT}},
     .reports = {.n = 1, .number = {SS_REPORT_NUMBER_DEFAULT}},
+    .mt_max = SS_ACTION_BLOCK,
 };
 
 /* "--OPTION: " before what a setup step wrote into err. */
@@ -39,6 +40,13 @@ int ss_screen_cfg_setup(struct ss_screen_cfg *c, struct ss_pseudonym *ps,
     if (c->reports.n == 0)
         c->reports = default_cfg.reports;
     c->port_warn = o->port_warn;
+    c->mt_max = SS_ACTION_BLOCK;
+    if (o->mt_max != NULL && strcmp(o->mt_max, "alert") == 0) {
+        c->mt_max = SS_ACTION_ALERT;
+    } else if (o->mt_max != NULL && strcmp(o->mt_max, "block") != 0) {
+        snprintf(err, cap, "--mt-max: '%s': expected alert or block", o->mt_max);
+        return -1;
+    }
     if (o->pseudonym_key == NULL)
         return 0;
     if (ss_pseudonym_setup(ps, o->pseudonym_key, &c->ports, err, cap) != 0)
@@ -162,6 +170,10 @@ size_t ss_screen_sm(struct ss_screen *s, const struct ss_sm *sm, char *buf, size
         s->cfg = &default_cfg;
     if (ss_judge(s->rs, s->scratch, sm->text, sm->text_len, &v) != SS_OK)
         s->judge_errors++;
+    /* Disposal mainly at the sending side: the receiving side may be
+     * told only to alert. */
+    if (sm->dir == SS_DIR_MT && v.action > s->cfg->mt_max)
+        v.action = s->cfg->mt_max;
     apply_sender_lists(s->senders, sm, &v);
     apply_report(s, sm, &v);
     ss_summary_add(&s->summary, sm, &v);

@@ -28,6 +28,8 @@ struct ss_screen_cfg {
     const struct ss_pseudonym *pseudonym; /* --pseudonymise; NULL: as decoded */
     struct ss_numbers reports;            /* --report-number: MO messages to these
                                              are users' spam reports (12321) */
+    enum ss_action mt_max;                /* --mt-max: the most the rules can make of
+                                             an MT message (block by default) */
 };
 
 /* The screening options as `scan` and `run` take them. */
@@ -38,6 +40,7 @@ struct ss_screen_opts {
     size_t n_reports;
     uint64_t port_warn;        /* --port-warn; 0: none */
     const char *pseudonym_key; /* --pseudonymise KEYFILE; NULL: none */
+    const char *mt_max;        /* --mt-max alert|block; NULL: block */
 };
 
 /* Builds c from o, the defaults for what o leaves out; ps receives the
@@ -71,9 +74,11 @@ void ss_screen_fini(struct ss_screen *s);
 
 /* Judges sm and counts it in the summary and, when a commercial port
  * sent it or an opt-out request went to one, under that port
- * (core/ports.h). A user's spam report (an MO message to a report
- * number) is judged and counted but never acted on: its verdict is pass,
- * with what the rules found, and `report` set. Writes the event line
+ * (core/ports.h). The rules' verdict on an MT message is at most
+ * cfg->mt_max (sender lists still apply after it). A user's spam report
+ * (an MO message to a report number) is judged and counted but never
+ * acted on: its verdict is pass, with what the rules found, and `report`
+ * set. Writes the event line
  * (flagged messages, reports, and every message with `all`) into buf,
  * followed by a port warning line for each reason the port has just
  * reached cfg->port_warn, and returns the length (0: nothing due, events

@@ -32,6 +32,7 @@ enum {
     OPT_PORT_PREFIX,
     OPT_PORT_WARN,
     OPT_REPORT_NUMBER,
+    OPT_MT_MAX,
     OPT_HELP,
 };
 
@@ -56,6 +57,7 @@ static const struct option long_opts[] = {
     {"port-prefix", required_argument, NULL, OPT_PORT_PREFIX},
     {"port-warn", required_argument, NULL, OPT_PORT_WARN},
     {"report-number", required_argument, NULL, OPT_REPORT_NUMBER},
+    {"mt-max", required_argument, NULL, OPT_MT_MAX},
     {"help", no_argument, NULL, OPT_HELP},
     SS_PIPELINE_LONGOPTS(OPT_TABLE),
     {NULL, 0, NULL, 0},
@@ -82,6 +84,8 @@ void ss_run_usage(FILE *f)
             "  --report-number N    MO messages to N are users' spam reports: judged,\n"
             "                       written as events, never flagged (repeatable;\n"
             "                       default 12321)\n"
+            "  --mt-max alert       the rules alert on MT messages but never block them\n"
+            "                       (disposal mainly on the sending side; default block)\n"
             "  --workers N          worker lcores to use (default: all but the main)\n"
             "  --drop               receive and free only (the I/O floor)\n"
             "  --burst N            receive burst size, 1..%d (default 32)\n"
@@ -179,6 +183,9 @@ static int parse_one(int c, const char *arg, struct ss_run_opts *o)
         return add_arg(o->ports, &o->n_ports, SS_NUMBERS_MAX, "port-prefix", arg);
     case OPT_REPORT_NUMBER:
         return add_arg(o->reports, &o->n_reports, SS_NUMBERS_MAX, "report-number", arg);
+    case OPT_MT_MAX:
+        o->mt_max = arg;
+        return 0;
     case OPT_PORT_WARN:
         return parse_u64("port-warn", arg, 1, UINT64_MAX, &o->port_warn);
     case OPT_DROP:
@@ -254,8 +261,10 @@ int ss_run_opts_parse(int argc, char **argv, struct ss_run_opts *o)
                         "decode lines, written as decoded)\n");
         return -1;
     }
-    if ((o->n_ports != 0 || o->port_warn != 0 || o->n_reports != 0) && o->n_rules == 0) {
-        fprintf(stderr, "sigsift run: --port-prefix, --port-warn and --report-number need --rules\n");
+    if ((o->n_ports != 0 || o->port_warn != 0 || o->n_reports != 0 || o->mt_max != NULL) &&
+        o->n_rules == 0) {
+        fprintf(stderr, "sigsift run: --port-prefix, --port-warn, --report-number and --mt-max "
+                        "need --rules\n");
         return -1;
     }
     if (o->evidence != NULL && o->drop) {

@@ -37,6 +37,7 @@ struct ss_run_opts {
     uint64_t port_warn;      /* --port-warn N; 0: none */
     const char *reports[SS_NUMBERS_MAX]; /* --report-number, in order given */
     unsigned n_reports;
+    const char *mt_max;      /* --mt-max alert|block; NULL: block */
     bool all;                /* --all: one event per message */
     bool drop;               /* --drop: receive and free, no decoding */
     unsigned workers;        /* --workers N; 0 = one per worker lcore */

@@ -56,6 +56,7 @@ static int setup_cfg(struct screen_shared *s, const struct ss_run_opts *o)
         .n_reports = o->n_reports,
         .port_warn = o->port_warn,
         .pseudonym_key = o->pseudonym_key,
+        .mt_max = o->mt_max,
     };
     if (ss_screen_cfg_setup(&s->cfg, &s->pseudonym, &so, err, sizeof err) == 0)
         return 0;

@@ -1,12 +1,13 @@
 #!/bin/sh
-# The commercial-port watch and users' spam reports end to end: `sigsift
-# scan` and `sigsift run` (DPDK, net_pcap, 1 and 2 workers) with
-# --port-warn, --port-prefix and --report-number on a siggen capture whose
-# ports send and receive many messages (--ports 12) from a corpus with
-# opt-out requests and advertisements with and without opt-out wording,
-# against ports_check.py, a model written from README.md fed with the
-# plain verdict events: the warning lines after their messages, the
-# summary's port table, and reports passed, written and counted.
+# The commercial-port watch, users' spam reports and MT disposal end to
+# end: `sigsift scan` and `sigsift run` (DPDK, net_pcap, 1 and 2 workers)
+# with --port-warn, --port-prefix, --report-number and --mt-max on a
+# siggen capture whose ports send and receive many messages (--ports 12)
+# from a corpus with opt-out requests and advertisements with and without
+# opt-out wording, against ports_check.py, a model written from README.md
+# fed with the plain verdict events: the warning lines after their messages, the
+# summary's port table, reports passed, written and counted, and MT
+# blocks made alerts.
 #
 # usage: tests/integration/ports.sh [path/to/sigsift]   (or SIGSIFT=...)
 # Prints "N passed, N failed"; exits non-zero on any failure.
@@ -78,6 +79,12 @@ scan rep_flag --report-number "$R"
 model reports "$TMP/plain.jsonl" "$R" "$TMP/rep_all.jsonl" "$TMP/rep_all.err"
 model reports "$TMP/plain.jsonl" "$R" "$TMP/rep_flag.jsonl" "$TMP/rep_flag.err" --flagged-only
 
+# Disposal mainly at the sending side: the rules only alert on MT.
+scan mtmax --all --mt-max alert
+model mt_max "$TMP/plain.jsonl" "$TMP/mtmax.jsonl"
+
+refused_with "--mt-max pass" "--mt-max: 'pass': expected alert or block" \
+    "$SIGSIFT" scan --rules "$RULES" --mt-max pass "$TMP/c.pcap"
 refused_with "--port-warn 0" "--port-warn 0: expected a count >= 1" \
     "$SIGSIFT" scan --rules "$RULES" --port-warn 0 "$TMP/c.pcap"
 refused_with "--port-prefix 10x" "--port-prefix: port prefix '10x': expected 1 to 15 digits" \
@@ -110,7 +117,7 @@ if [ $HAVE_RUN = 1 ]; then
     else
         ko "run, 2 workers, --report-number" "$TMP/runrep.err"
     fi
-    refused_with "run --port-warn without --rules" "--port-prefix, --port-warn and --report-number need --rules" \
+    refused_with "run --port-warn without --rules" "--port-prefix, --port-warn, --report-number and --mt-max need --rules" \
         timeout 60 "$SIGSIFT" run $ONE $EAL --vdev "net_pcap0,rx_pcap=$TMP/c.pcap" -- --port-warn 3
 fi
 

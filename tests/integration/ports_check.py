@@ -29,6 +29,10 @@ usage:
       pass, "report" true, the rules and categories found kept) and
       written even when only flagged messages are; the summary counts the
       reports and those the rules flag.
+  ports_check.py mt_max PLAIN_ALL.jsonl OUT.jsonl
+      OUT (a run with --mt-max alert --all) is the plain events with every
+      MT message the rules blocked alerted instead (a blocklisted sender
+      stays blocked).
 PORTS is a comma-separated list of prefixes.
 """
 import json
@@ -205,8 +209,27 @@ def reports(plain_path, number, out_path, stderr_path, *flags):
           f"{flagged} of them flagged by the rules")
 
 
+def mt_max(plain_path, out_path):
+    want, capped = [], 0
+    for e in load(plain_path):
+        if e["dir"] == "MT" and e["verdict"] == "block" and e["sender_list"] != "blocklist":
+            e = dict(e, verdict="alert")
+            capped += 1
+        want.append(e)
+    if capped == 0:
+        fail("no MT message blocked by the rules: the capture does not exercise --mt-max")
+    got = load(out_path)
+    for i, (a, b) in enumerate(zip(got, want)):
+        if a != b:
+            fail(f"line {i + 1}: {a} but the model has {b}")
+    if len(got) != len(want):
+        fail(f"{len(got)} lines, the model {len(want)}")
+    print(f"PASS --mt-max alert: {len(got)} events as the model, {capped} MT blocks made alerts")
+
+
 def main():
-    {"lines": lines, "summary": summary, "reports": reports}[sys.argv[1]](*sys.argv[2:])
+    {"lines": lines, "summary": summary, "reports": reports,
+     "mt_max": mt_max}[sys.argv[1]](*sys.argv[2:])
 
 
 if __name__ == "__main__":

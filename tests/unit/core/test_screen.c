@@ -1,7 +1,8 @@
 /* core/screen.c: a message is judged by the rules, then a sender list
  * overrides the verdict and the event names the list; flagged messages
  * get an event, others only with --all, and none when events are off; a
- * user's spam report is passed, written and counted. */
+ * user's spam report is passed, written and counted; --mt-max alert caps
+ * the rules on MT messages. */
 #include <CUnit/Basic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,9 @@ static int setup(void)
     char err[512];
     const char *path;
     if (!ss_tmpdir_make(&tmp, "screen") ||
-        (path = ss_tmpdir_write(&tmp, "s.rules", "w.1 gambling alert literal - casino\n")) == NULL)
+        (path = ss_tmpdir_write(&tmp, "s.rules",
+                                "w.1 gambling alert literal - casino\n"
+                                "f.1 fraud block literal - wire money\n")) == NULL)
         return 1;
     rs = ss_ruleset_from_files(&path, 1, &ss_hs_matcher, err, sizeof err);
     lists = ss_senders_clone(NULL);
@@ -171,7 +174,43 @@ static void test_a_spam_report_is_passed_written_and_counted(void)
     ss_screen_fini(&s);
 }
 
+static void test_mt_max_alert_caps_the_rules_on_mt_but_not_the_blocklist(void)
+{
+    struct ss_screen s;
+    struct ss_screen_cfg cfg;
+    struct ss_sm sm;
+    bool flagged;
+    char err[128];
+    const struct ss_screen_opts o = {.mt_max = "alert"}, bad = {.mt_max = "pass"};
+    CU_ASSERT_EQUAL(ss_screen_cfg_setup(&cfg, NULL, &bad, err, sizeof err), -1);
+    CU_ASSERT_STRING_EQUAL(err, "--mt-max: 'pass': expected alert or block");
+    CU_ASSERT_EQUAL_FATAL(ss_screen_cfg_setup(&cfg, NULL, &o, err, sizeof err), 0);
+    CU_ASSERT_EQUAL_FATAL(ss_screen_init(&s, rs, tmpl, 0, false), SS_OK);
+    s.cfg = &cfg;
+    s.senders = lists;
+
+    make_sm(&sm, "300", "please wire money now");
+    size_t n = ss_screen_sm(&s, &sm, line, sizeof line, &flagged);
+    line[n] = '\0';
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "\"verdict\":\"block\"")); /* MO: as the rules say */
+
+    sm.dir = SS_DIR_MT;
+    n = ss_screen_sm(&s, &sm, line, sizeof line, &flagged);
+    line[n] = '\0';
+    CU_ASSERT_TRUE(flagged);
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "\"verdict\":\"alert\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "\"rules\":[\"f.1\"]"));
+
+    make_sm(&sm, "100", "hello"); /* a blocklisted sender is blocked on MT too */
+    sm.dir = SS_DIR_MT;
+    n = ss_screen_sm(&s, &sm, line, sizeof line, &flagged);
+    line[n] = '\0';
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "\"verdict\":\"block\""));
+    ss_screen_fini(&s);
+}
+
 static const struct ss_test tests[] = {
+    SS_TEST(test_mt_max_alert_caps_the_rules_on_mt_but_not_the_blocklist),
     SS_TEST(test_a_spam_report_is_passed_written_and_counted),
     SS_TEST(test_screen_rules_then_sender_lists_decide_and_event_names_list),
     SS_TEST(test_screen_all_writes_every_message_with_its_list),
