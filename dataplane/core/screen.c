@@ -104,8 +104,9 @@ static void apply_report(struct ss_screen *s, const struct ss_sm *sm, struct ss_
 
 static uint64_t ad_bit(struct ss_screen *s)
 {
-    if (s->ad_rs != s->rs) {
+    if (s->ad_rs != s->rs || s->ad_version != s->rs->version) {
         s->ad_rs = s->rs;
+        s->ad_version = s->rs->version;
         s->ad_bit = 0;
         for (unsigned c = 0; c < s->rs->rules.n_categories; c++)
             if (strcmp(s->rs->rules.category[c], AD_CATEGORY) == 0)

@@ -58,10 +58,11 @@ struct ss_screen {
     const struct ss_senders *senders; /* sender lists; NULL: none */
     const struct ss_screen_cfg *cfg;  /* NULL: the defaults, no warnings, no pseudonyms */
     uint64_t judge_errors;            /* scans that failed; judged on partial hits */
-    /* The advertising category's bit in the rule set last seen (rule
-     * sets swap live, so it is looked up again when rs changes). */
+    /* The advertising category's bit in the rule set last seen. Rule
+     * sets swap live, so it is looked up again when the set or its
+     * version changes (a new set may reuse a freed one's address). */
     const struct ss_ruleset *ad_rs;
-    uint64_t ad_bit;
+    uint64_t ad_version, ad_bit;
     struct ss_summary summary;
 };
 
