@@ -79,8 +79,7 @@ int ss_pseudonym_cmd_run(int argc, char **argv, bool json)
         else if (strcmp(argv[i], "--port-prefix") == 0 && i + 1 < argc) {
             if (ss_port_prefixes_add(&ports, argv[++i], err, sizeof err) != 0)
                 return ss_ctl_refused(json, err);
-        }
-        else if (argv[i][0] != '-' && n_ids < IDS_MAX && strlen(argv[i]) < IDS_MAX / 2)
+        } else if (argv[i][0] != '-' && n_ids < IDS_MAX && strlen(argv[i]) < IDS_MAX / 2)
             ids[n_ids++] = argv[i];
         else
             return usage_error(form);

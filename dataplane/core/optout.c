@@ -16,8 +16,11 @@
 static uint32_t next_cp(const unsigned char *s, size_t len, size_t *i)
 {
     uint32_t c = s[(*i)++];
-    size_t more = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2
-                : c >= 0xf0 && c < 0xf5 ? 3 : 4;
+    size_t more = c < 0x80                ? 0
+                  : c >= 0xc2 && c < 0xe0 ? 1
+                  : c >= 0xe0 && c < 0xf0 ? 2
+                  : c >= 0xf0 && c < 0xf5 ? 3
+                                          : 4;
     if (more == 0)
         return c;
     if (more == 4 || more > len - *i)
@@ -140,7 +143,7 @@ static bool too_long_for_request(const unsigned char *s, size_t len)
 
 bool ss_optout_request(const char *text, size_t len)
 {
-    static const char *const requests[] = {"TD",   "T",    "N",           "R",    "0000", "00000",
+    static const char *const requests[] = {"TD",   "T",           "N",    "R",    "0000", "00000",
                                            "STOP", "UNSUBSCRIBE", "退订", "退訂", "取消"};
     char kept[REQUEST_MAX * 4 + 1];
     size_t i = 0, n = 0, cps = 0;

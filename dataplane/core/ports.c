@@ -62,8 +62,9 @@ const struct ss_port_count *ss_ports_find(const struct ss_ports *t, const char *
 
 static uint64_t reason_count(const struct ss_port_count *e, unsigned r)
 {
-    return r == SS_PORT_HARMFUL ? e->harmful : r == SS_PORT_ADS_NO_OPTOUT ? e->ads_no_optout
-                                                                          : e->optouts;
+    return r == SS_PORT_HARMFUL         ? e->harmful
+           : r == SS_PORT_ADS_NO_OPTOUT ? e->ads_no_optout
+                                        : e->optouts;
 }
 
 /* Reasons whose count has reached threshold, a bit each; none for 0. */
@@ -169,7 +170,8 @@ void ss_ports_print(FILE *f, const struct ss_ports *t, const struct ss_numbers *
     }
     free(sorted);
     if (t->untracked)
-        fprintf(f, "  %llu port messages and requests not counted under their port (the %u-port"
-                   " table was full)\n",
+        fprintf(f,
+                "  %llu port messages and requests not counted under their port (the %u-port"
+                " table was full)\n",
                 (unsigned long long)t->untracked, (unsigned)SS_PORTS_USED);
 }

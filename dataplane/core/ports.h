@@ -35,7 +35,7 @@ enum ss_port_reason { SS_PORT_HARMFUL, SS_PORT_ADS_NO_OPTOUT, SS_PORT_OPTOUTS, S
 
 struct ss_port_count {
     uint64_t messages, harmful, ads, ads_no_optout, optouts;
-    uint32_t tag;   /* low 32 bits of the port's hash */
+    uint32_t tag; /* low 32 bits of the port's hash */
     uint8_t used;
     uint8_t warned; /* bit r: reason r has warned */
     char port[SS_TP_ADDR_MAX];

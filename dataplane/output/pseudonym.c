@@ -64,8 +64,8 @@ static int load_key(struct ss_pseudonym *p, const char *path, char *err, size_t 
     return rc;
 }
 
-int ss_pseudonym_setup(struct ss_pseudonym *p, const char *key_path,
-                       const struct ss_numbers *ports, char *err, size_t cap)
+int ss_pseudonym_setup(struct ss_pseudonym *p, const char *key_path, const struct ss_numbers *ports,
+                       char *err, size_t cap)
 {
     memset(p, 0, sizeof *p);
     p->ports = *ports;

@@ -25,7 +25,7 @@
 
 #define SS_PSEUDONYM_KEY_BYTES 16
 #define SS_PSEUDONYM_LEN       34 /* "p:" + 32 hex digits */
-#define SS_PSEUDONYM_ERR_MAX 512
+#define SS_PSEUDONYM_ERR_MAX   512
 
 struct ss_pseudonym {
     uint8_t key[SS_PSEUDONYM_KEY_BYTES];
@@ -35,8 +35,8 @@ struct ss_pseudonym {
 /* Reads the key file at key_path (comment lines start with '#'; the one
  * other line holds 32 hex digits) and keeps a copy of ports. 0, or -1
  * with "FILE:LINE: what is wrong" in err. */
-int ss_pseudonym_setup(struct ss_pseudonym *p, const char *key_path,
-                       const struct ss_numbers *ports, char *err, size_t cap);
+int ss_pseudonym_setup(struct ss_pseudonym *p, const char *key_path, const struct ss_numbers *ports,
+                       char *err, size_t cap);
 
 /* Writes a new random key file at path (mode 0600; refused if path
  * exists). 0, or -1 with the reason in err. */

@@ -37,9 +37,9 @@ static void test_non_digits_long_numbers_and_a_full_list_are_refused(void)
     CU_ASSERT_STRING_EQUAL(err, "report number '+86': expected 1 to 40 digits");
     CU_ASSERT_EQUAL(ss_numbers_add(&l, "prefix", 3, "1234", err, sizeof err), -1);
     CU_ASSERT_STRING_EQUAL(err, "prefix '1234': expected 1 to 3 digits");
-    CU_ASSERT_EQUAL(ss_numbers_add(&l, "n", 99, "12345678901234567890123456789012345678901", err,
-                                   sizeof err),
-                    -1); /* 41 digits: over SS_DIGITS_MAX whatever max_digits says */
+    CU_ASSERT_EQUAL(
+        ss_numbers_add(&l, "n", 99, "12345678901234567890123456789012345678901", err, sizeof err),
+        -1); /* 41 digits: over SS_DIGITS_MAX whatever max_digits says */
     CU_ASSERT_EQUAL(l.n, 0);
     while (l.n < SS_NUMBERS_MAX)
         CU_ASSERT_EQUAL_FATAL(ss_numbers_add(&l, "n", 40, "1", err, sizeof err), 0);
