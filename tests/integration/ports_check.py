@@ -131,6 +131,15 @@ def fail(msg):
     sys.exit(1)
 
 
+def same_lines(got, want):
+    """Fails at the first line where got and the model's want differ."""
+    for i, (a, b) in enumerate(zip(got, want)):
+        if a != b:
+            fail(f"line {i + 1}: {a} but the model has {b}")
+    if len(got) != len(want):
+        fail(f"{len(got)} lines, the model {len(want)}")
+
+
 def lines(plain_path, prefixes, n, out_path, *flags):
     m = Model(prefixes, int(n))
     want = []
@@ -142,11 +151,7 @@ def lines(plain_path, prefixes, n, out_path, *flags):
     warnings = sum(1 for w in want if "warning" in w)
     if warnings == 0:
         fail("the model expects no warning: the capture does not exercise them")
-    for i, (a, b) in enumerate(zip(got, want)):
-        if a != b:
-            fail(f"line {i + 1}: {a} but the model has {b}")
-    if len(got) != len(want):
-        fail(f"{len(got)} lines, the model {len(want)}")
+    same_lines(got, want)
     by = {r: sum(1 for w in want if w.get("reason") == r) for r in REASONS}
     print(f"PASS {len(got)} lines as the model: {warnings} port warnings at threshold {n} "
           f"({', '.join(f'{r} {k}' for r, k in by.items())})")
@@ -196,11 +201,7 @@ def reports(plain_path, number, out_path, stderr_path, *flags):
     if n == 0 or flagged == 0:
         fail(f"{n} reports to {number}, {flagged} flagged: the capture does not exercise them")
     got = load(out_path)
-    for i, (a, b) in enumerate(zip(got, want)):
-        if a != b:
-            fail(f"line {i + 1}: {a} but the model has {b}")
-    if len(got) != len(want):
-        fail(f"{len(got)} lines, the model {len(want)}")
+    same_lines(got, want)
     line = (f"user spam reports (MO to {number}): {n}, the rules flag {flagged} "
             f"({100.0 * flagged / n:.1f}%)")
     if line not in open(stderr_path, encoding="utf-8").read().split("\n"):
@@ -219,11 +220,7 @@ def mt_max(plain_path, out_path):
     if capped == 0:
         fail("no MT message blocked by the rules: the capture does not exercise --mt-max")
     got = load(out_path)
-    for i, (a, b) in enumerate(zip(got, want)):
-        if a != b:
-            fail(f"line {i + 1}: {a} but the model has {b}")
-    if len(got) != len(want):
-        fail(f"{len(got)} lines, the model {len(want)}")
+    same_lines(got, want)
     print(f"PASS --mt-max alert: {len(got)} events as the model, {capped} MT blocks made alerts")
 
 
