@@ -38,7 +38,7 @@ model() {
     out=$(python3 "$HERE/pseudonym_check.py" "$what" "$KEY" "$ports" "$@" 2>&1)
     case $out in
     PASS*) ok "${out#PASS }" ;;
-    *) fail=$((fail + 1)); echo "FAIL $out" | head -5 ;;
+    *) fail=$((fail + 1)); echo "FAIL ${out#FAIL }" | head -5 ;;
     esac
 }
 
