@@ -5,34 +5,23 @@
 #include <string.h>
 
 #include "dataplane/decode/utf8.h"
+#include "dataplane/match/present.h"
 
 /* Longest word looked for (UNSUBSCRIBE) plus a letter either side. */
 #define WINDOW 16
 /* Longest request kept, in code points, before it cannot be one. */
 #define REQUEST_MAX 12
 
-/* The code point at s[*i], *i moved past it; a malformed or cut sequence
- * is U+FFFD for its first byte. */
+/* The code point at s[*i], *i moved past it, read as the matcher reads
+ * UTF-8 (match/present.h); a malformed or cut sequence is U+FFFD for its
+ * first byte. */
 static uint32_t next_cp(const unsigned char *s, size_t len, size_t *i)
 {
-    uint32_t c = s[(*i)++];
-    size_t more = c < 0x80                ? 0
-                  : c >= 0xc2 && c < 0xe0 ? 1
-                  : c >= 0xe0 && c < 0xf0 ? 2
-                  : c >= 0xf0 && c < 0xf5 ? 3
-                                          : 4;
-    if (more == 0)
+    uint32_t c;
+    if (ss_present_next(SS_PRES_UTF8, s, len, i, &c) == SS_OK)
         return c;
-    if (more == 4 || more > len - *i)
-        return SS_UNI_REPLACEMENT;
-    c &= 0x3fu >> more;
-    for (size_t k = 0; k < more; k++) {
-        if ((s[*i + k] & 0xc0) != 0x80)
-            return SS_UNI_REPLACEMENT;
-        c = c << 6 | (s[*i + k] & 0x3f);
-    }
-    *i += more;
-    return c;
+    (*i)++;
+    return SS_UNI_REPLACEMENT;
 }
 
 /* Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to ASCII,
