@@ -352,3 +352,9 @@ int ss_ctl_refused(bool json, const char *why)
     fprintf(stderr, "sigsiftctl: %s\n", why);
     return SS_CTL_EXIT_REFUSED;
 }
+
+int ss_ctl_usage_error(const char *form)
+{
+    fprintf(stderr, "sigsiftctl: usage: %s\n", form);
+    return SS_CTL_EXIT_USAGE;
+}

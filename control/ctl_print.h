@@ -28,4 +28,8 @@ bool ss_ctl_print_human(FILE *f, const char *reply, size_t len);
  * SS_CTL_EXIT_REFUSED (ctl_client.h). */
 int ss_ctl_refused(bool json, const char *why);
 
+/* A command line that does not fit its subcommand: the form it takes, on
+ * stderr. Returns SS_CTL_EXIT_USAGE (ctl_client.h). */
+int ss_ctl_usage_error(const char *form);
+
 #endif

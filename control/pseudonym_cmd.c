@@ -23,12 +23,6 @@ void ss_pseudonym_cmd_usage(FILE *f)
                ", or a non-digit; IMSIs never)\n");
 }
 
-static int usage_error(const char *form)
-{
-    fprintf(stderr, "sigsiftctl: usage: %s\n", form);
-    return SS_CTL_EXIT_USAGE;
-}
-
 bool ss_pseudonym_cmd_handles(int argc, char **argv)
 {
     return argc >= 1 && strcmp(argv[0], "pseudonym") == 0;
@@ -38,7 +32,7 @@ static int cmd_new_key(int argc, char **argv, bool json)
 {
     char err[SS_PSEUDONYM_ERR_MAX];
     if (argc != 3)
-        return usage_error("pseudonym new-key FILE");
+        return ss_ctl_usage_error("pseudonym new-key FILE");
     if (ss_pseudonym_new_key(argv[2], err, sizeof err) != 0)
         return ss_ctl_refused(json, err);
     printf(json ? "{\"ok\":true}\n" : "wrote %s (secret)\n", argv[2]);
@@ -82,10 +76,10 @@ int ss_pseudonym_cmd_run(int argc, char **argv, bool json)
         } else if (argv[i][0] != '-' && n_ids < IDS_MAX && strlen(argv[i]) < IDS_MAX / 2)
             ids[n_ids++] = argv[i];
         else
-            return usage_error(form);
+            return ss_ctl_usage_error(form);
     }
     if (key == NULL || n_ids == 0)
-        return usage_error(form);
+        return ss_ctl_usage_error(form);
     struct ss_pseudonym p;
     ss_port_prefixes_default(&ports);
     if (ss_pseudonym_setup(&p, key, &ports, err, sizeof err) != 0)

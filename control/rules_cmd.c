@@ -49,13 +49,6 @@ void ss_rules_cmd_usage(FILE *f)
                "                        " SS_TRUST_DIR_DEFAULT ")\n");
 }
 
-/* A command line that does not fit its subcommand: the form it takes. */
-static int usage_error(const char *form)
-{
-    fprintf(stderr, "sigsiftctl: usage: %s\n", form);
-    return SS_CTL_EXIT_USAGE;
-}
-
 bool ss_rules_cmd_handles(int argc, char **argv)
 {
     if (argc >= 1 && strcmp(argv[0], "keygen") == 0)
@@ -124,7 +117,7 @@ static int cmd_compile(const struct args *a, bool json)
     const char *name = a->matcher ? a->matcher : ss_hs_matcher.name;
     const struct ss_matcher_ops *primary = ss_matcher_find(name);
     if (a->out == NULL)
-        return usage_error(
+        return ss_ctl_usage_error(
             "rules compile PATH... -o BUNDLE [--matcher NAME] [--operator X] [--region Y]");
     if (primary == NULL) {
         snprintf(err, sizeof err,
@@ -150,7 +143,7 @@ static int cmd_verify(const struct args *a, bool json)
     struct ss_ruleset *rs = NULL;
     struct ss_bundle_manifest m;
     if (a->n != 1)
-        return usage_error("rules verify BUNDLE [--trust DIR]");
+        return ss_ctl_usage_error("rules verify BUNDLE [--trust DIR]");
     if (ss_bundle_load(a->file[0], a->trust, NULL, &rs, &m, err, sizeof err) != SS_OK)
         return ss_ctl_refused(json, err);
     ss_ruleset_free(rs);
@@ -181,7 +174,7 @@ static int cmd_sign(const struct args *a, bool json)
     size_t len, bl = 0;
     uint8_t sk[SS_BUNDLE_SK_LEN];
     if (a->n != 1 || a->key == NULL)
-        return usage_error("rules sign BUNDLE --key SECRET");
+        return ss_ctl_usage_error("rules sign BUNDLE --key SECRET");
     if (sodium_init() < 0 || ss_bundle_read_file(a->key, &hex, &len, err, sizeof err) != SS_OK)
         return ss_ctl_refused(json, "cannot read the secret key");
     int bad = sodium_hex2bin(sk, sizeof sk, (const char *)hex, len, "\n", &bl, NULL);
@@ -212,7 +205,7 @@ static int cmd_keygen(int argc, char **argv, bool json)
     char path[4096];
     uint8_t pk[SS_BUNDLE_PK_LEN], sk[SS_BUNDLE_SK_LEN];
     if (argc != 2)
-        return usage_error("keygen NAME");
+        return ss_ctl_usage_error("keygen NAME");
     if (sodium_init() < 0)
         return ss_ctl_refused(json, "libsodium would not initialise");
     crypto_sign_keypair(pk, sk);
@@ -305,7 +298,7 @@ static int cmd_merge(const struct args *a, bool json)
     size_t n = 0, conflicts = 0;
     int rc = SS_CTL_EXIT_OK;
     if (a->out == NULL || a->n < 2)
-        return usage_error("rules merge A B... -o OUT");
+        return ss_ctl_usage_error("rules merge A B... -o OUT");
     for (; n < a->n; n++) {
         if (ss_rules_load(&in[n], &a->file[n], 1, err, sizeof err) != SS_OK) {
             rc = ss_ctl_refused(json, err);
@@ -338,7 +331,7 @@ out:
 static int cmd_diff(const struct args *a, bool json)
 {
     if (a->n != 2 || a->on == NULL)
-        return usage_error("rules diff OLD NEW --on CAPTURE|CORPUS [--exit-code]");
+        return ss_ctl_usage_error("rules diff OLD NEW --on CAPTURE|CORPUS [--exit-code]");
     return ss_rules_diff(a->file[0], a->file[1], a->on, json, a->exit_code);
 }
 
@@ -405,7 +398,7 @@ static int cmd_trust(int argc, char **argv, bool json)
         printf(json ? "{\"ok\":true}\n" : "removed %s\n", argv[2]);
         return SS_CTL_EXIT_OK;
     }
-    return usage_error("trust add NAME PUBFILE | trust remove NAME | trust list  [--trust DIR]");
+    return ss_ctl_usage_error("trust add NAME PUBFILE | trust remove NAME | trust list  [--trust DIR]");
 }
 
 int ss_rules_cmd_run(int argc, char **argv, bool json)
